@@ -22,25 +22,28 @@ import org.osgi.annotation.versioning.ConsumerType;
  * <h2>Lifecycle</h2>
  *
  * Created by {@link BrokerAdapterFactory#create}; the platform then calls {@link #connect} before
- * anything else, and {@link #close} exactly once when the account is unbound, the plugin is
- * updated or the platform stops. After close, no method is called again and the adapter must not
- * use its callback.
+ * anything else, and {@link #close} exactly once when the account is unbound, the plugin is updated
+ * or the platform stops. After close, no method is called again and the adapter must not use its
+ * callback.
  *
  * <h2>Threading and time limits</h2>
  *
- * The platform calls the adapter from its own executor for this adapter; calls for different
- * orders may run concurrently, so the adapter must be thread-safe. Every call is bounded by the
- * platform's broker timeout: a call that has not returned by then is abandoned, and for order
- * calls the order becomes UNKNOWN and is reconciled through {@link #orderBook()}. So a call should
- * fail with {@link BrokerException.Reason#OUTCOME_UNKNOWN} rather than block when it cannot tell
- * whether the broker acted.
+ * The platform calls the adapter from its own executor for this adapter; calls for different orders
+ * may run concurrently, so the adapter must be thread-safe. Every call is bounded by the platform's
+ * broker timeout: a call that has not returned by then is abandoned, and for order calls the order
+ * becomes UNKNOWN and is reconciled through {@link #orderBook()}. So a call should fail with {@link
+ * BrokerException.Reason#OUTCOME_UNKNOWN} rather than block when it cannot tell whether the broker
+ * acted.
  *
  * <h2>Idempotency</h2>
  *
  * {@link OrderRequest#clientOrderId()} must travel with the order to the broker (its {@code tag})
  * and come back in {@link OrderUpdate#clientOrderId()} in the order book, so an order of unknown
  * outcome can be found. The platform never calls {@link #placeOrder} twice with one client order
- * id.
+ * id, but after a restart it may ask for an order it placed before: a {@code placeOrder} with a
+ * client order id the adapter already knows must return that order's current state (even if
+ * REJECTED) and send nothing. A refusal is reported by throwing; it need not also go to the
+ * callback.
  *
  * <p>Operations the broker does not offer throw {@link BrokerException#unsupported(String)}; the
  * default methods here do so.

@@ -7,7 +7,9 @@ import org.osgi.annotation.versioning.ConsumerType;
  *
  * <p>Thread-safe and cheap: {@link #descriptor()} may be called often from any thread, {@link
  * #create} once per account. The factory holds no per-account state; that lives in adapters. When
- * the plugin is updated or removed, the platform closes every adapter the old factory made.
+ * the plugin is updated or removed, the platform closes every adapter the old factory made. The
+ * platform always closes an account's adapter before it creates the next one for that account, so
+ * an adapter may hold exclusive locks on its {@link BrokerContext#stateDirectory()}.
  */
 @ConsumerType
 public interface BrokerAdapterFactory {

@@ -1,10 +1,13 @@
 package com.sharewise.api.broker;
 
+import com.sharewise.api.market.Instrument;
+import com.sharewise.api.market.InstrumentId;
 import com.sharewise.api.market.QuoteSource;
 import com.sharewise.api.param.Parameters;
 import com.sharewise.api.trading.AccountRef;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -25,6 +28,12 @@ public interface BrokerContext {
 
   /** Latest quotes, for adapters that need prices (the paper broker fills against them). */
   QuoteSource quotes();
+
+  /**
+   * Reference data (tick size, lot size, token) of an instrument from the platform's instrument
+   * master, or empty when the platform does not know it.
+   */
+  Optional<Instrument> instrument(InstrumentId instrument);
 
   /** Where to report order updates, fills and connection state. */
   BrokerCallback callback();

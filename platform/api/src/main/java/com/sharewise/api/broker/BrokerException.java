@@ -9,7 +9,9 @@ public class BrokerException extends Exception {
 
   /** Why a broker call failed. */
   public enum Reason {
-    /** The broker refused the request (margin, price band, invalid symbol…). Final for that order. */
+    /**
+     * The broker refused the request (margin, price band, invalid symbol…). Final for that order.
+     */
     REJECTED,
     /**
      * The call may or may not have taken effect (timeout, connection reset after sending). The

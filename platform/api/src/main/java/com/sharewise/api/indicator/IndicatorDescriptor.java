@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param id stable lower-case identifier used in the API, e.g. {@code sma}, {@code macd}
  * @param name display name, e.g. {@code Simple Moving Average}
  * @param description one sentence for users
- * @param outputs names of the series the indicator produces, e.g. {@code [value]} or {@code
- *     [macd, signal, histogram]}; never empty
+ * @param outputs names of the series the indicator produces, e.g. {@code [value]} or {@code [macd,
+ *     signal, histogram]}; never empty
  * @param parameters typed parameters with defaults and ranges
  * @param overlay true when the values are prices drawn over the candles (SMA, Bollinger), false
  *     when they belong in their own pane (RSI, MACD)

@@ -24,7 +24,8 @@ public interface IndicatorProvider {
    *
    * @param parameters validated against {@link IndicatorDescriptor#parameters()}
    * @return one ta4j indicator per output, keyed and ordered as {@link
-   *     IndicatorDescriptor#outputs()}
+   *     IndicatorDescriptor#outputs()} (use a {@link java.util.LinkedHashMap}); values before an
+   *     indicator has enough bars (its warm-up) are {@code NaN}, which the platform shows as empty
    */
   Map<String, Indicator<Num>> create(BarSeries series, Parameters parameters);
 }

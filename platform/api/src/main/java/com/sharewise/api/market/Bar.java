@@ -32,11 +32,26 @@ public record Bar(
     Objects.requireNonNull(openTime, "openTime");
     if (!(low <= high) || open < low || open > high || close < low || close > high) {
       throw new IllegalArgumentException(
-          instrument + " " + openTime + ": OHLC inconsistent (o=" + open + " h=" + high + " l="
-              + low + " c=" + close + ")");
+          instrument
+              + " "
+              + openTime
+              + ": OHLC inconsistent (o="
+              + open
+              + " h="
+              + high
+              + " l="
+              + low
+              + " c="
+              + close
+              + ")");
     }
     if (volume < 0) {
       throw new IllegalArgumentException(instrument + " " + openTime + ": negative volume");
     }
+  }
+
+  /** The end of the interval, {@code openTime + timeframe}: when this bar closed. */
+  public Instant endTime() {
+    return openTime.plus(timeframe.duration());
   }
 }

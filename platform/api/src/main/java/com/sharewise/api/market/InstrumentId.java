@@ -18,7 +18,8 @@ public record InstrumentId(Exchange exchange, String symbol) {
     Objects.requireNonNull(exchange, "exchange");
     Objects.requireNonNull(symbol, "symbol");
     if (symbol.isBlank() || symbol.chars().anyMatch(Character::isWhitespace)) {
-      throw new IllegalArgumentException("symbol must be non-blank without spaces: '" + symbol + "'");
+      throw new IllegalArgumentException(
+          "symbol must be non-blank without spaces: '" + symbol + "'");
     }
     symbol = symbol.toUpperCase(Locale.ROOT);
   }

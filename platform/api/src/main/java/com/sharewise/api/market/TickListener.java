@@ -16,8 +16,8 @@ public interface TickListener {
   void onTick(Tick tick);
 
   /**
-   * The feed lost its source or recovered. The platform shows this in health and reconnects
-   * nothing by itself: reconnecting is the feed's job.
+   * The feed lost its source or recovered. The platform shows this in health and reconnects nothing
+   * by itself: reconnecting is the feed's job.
    *
    * @param connected whether the feed is delivering again
    * @param detail a short human-readable reason, never containing credentials

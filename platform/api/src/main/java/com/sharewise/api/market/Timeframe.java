@@ -48,8 +48,7 @@ public enum Timeframe {
         return tf;
       }
     }
-    throw new IllegalArgumentException(
-        "unknown timeframe '" + text + "'; valid: " + validLabels());
+    throw new IllegalArgumentException("unknown timeframe '" + text + "'; valid: " + validLabels());
   }
 
   /** The valid labels, comma separated, for error messages. */

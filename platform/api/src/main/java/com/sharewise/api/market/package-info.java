@@ -1,10 +1,10 @@
 /**
  * Market data values: instruments, ticks with depth, bars and timeframes.
  *
- * <p>All types here are immutable records or enums, safe to share between threads and to keep
- * after the call that delivered them returns. Prices in market data are {@code double} because
- * they flow at hundreds of thousands per second into indicator maths that is itself {@code
- * double}; order prices (see {@link com.sharewise.api.trading}) are exact decimals.
+ * <p>All types here are immutable records or enums, safe to share between threads and to keep after
+ * the call that delivered them returns. Prices in market data are {@code double} because they flow
+ * at hundreds of thousands per second into indicator maths that is itself {@code double}; order
+ * prices (see {@link com.sharewise.api.trading}) are exact decimals.
  */
 @Export
 @Version("1.0.0")

@@ -55,7 +55,8 @@ public record ParameterSpec(
 
   /** A boolean parameter. */
   public static ParameterSpec bool(String name, String description, boolean defaultValue) {
-    return new ParameterSpec(name, ParameterType.BOOLEAN, description, defaultValue, null, null, null);
+    return new ParameterSpec(
+        name, ParameterType.BOOLEAN, description, defaultValue, null, null, null);
   }
 
   /** A parameter that takes one of {@code choices}. */
@@ -128,7 +129,12 @@ public record ParameterSpec(
     if ((min != null && value < min) || (max != null && value > max)) {
       throw new ParameterException(
           name,
-          name + " must be between " + format(min) + " and " + format(max) + ", got "
+          name
+              + " must be between "
+              + format(min)
+              + " and "
+              + format(max)
+              + ", got "
               + format(value));
     }
   }

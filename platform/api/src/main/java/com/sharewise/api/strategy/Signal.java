@@ -7,14 +7,15 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A strategy's intention, not yet an order: signal rules turn it into an order intent (or drop
- * it), risk rules then judge that intent.
+ * A strategy's intention, not yet an order: signal rules turn it into an order intent (or drop it),
+ * risk rules then judge that intent.
  *
  * @param strategyInstanceId which strategy instance emitted it
  * @param instrument the instrument it concerns
  * @param timeframe the bar series that triggered it
  * @param action what the strategy wants
- * @param time the close time of the bar that triggered it (platform clock, not wall time)
+ * @param time the end time of the bar that triggered it ({@link
+ *     com.sharewise.api.market.Bar#endTime()}), never wall time
  * @param price the reference price, normally the triggering bar's close
  * @param reason a short human-readable explanation shown to traders, e.g. {@code SMA(10) crossed
  *     above SMA(30)}

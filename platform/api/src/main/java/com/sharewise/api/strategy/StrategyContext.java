@@ -1,5 +1,6 @@
 package com.sharewise.api.strategy;
 
+import com.sharewise.api.market.Bar;
 import com.sharewise.api.market.InstrumentId;
 import com.sharewise.api.market.Timeframe;
 import com.sharewise.api.trading.AccountRef;
@@ -45,21 +46,19 @@ public interface StrategyContext {
   /** Hands a signal to the platform. Returns at once. */
   void emit(Signal signal);
 
-  /** Emits a signal for the bar just closed on the primary timeframe, with the given reason. */
-  default void emit(
-      InstrumentId instrument,
-      SignalAction action,
-      double price,
-      String reason,
-      Map<String, String> attributes) {
+  /**
+   * Emits a signal triggered by {@code bar}: stamped with the bar's end time and priced at its
+   * close, so the same bars give the same signals live and in backtests.
+   */
+  default void emit(Bar bar, SignalAction action, String reason, Map<String, String> attributes) {
     emit(
         new Signal(
             instanceId(),
-            instrument,
-            timeframe(),
+            bar.instrument(),
+            bar.timeframe(),
             action,
-            clock().instant(),
-            price,
+            bar.endTime(),
+            bar.close(),
             reason,
             attributes));
   }

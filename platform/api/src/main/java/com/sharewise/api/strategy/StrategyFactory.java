@@ -17,8 +17,18 @@ public interface StrategyFactory {
   StrategyDescriptor descriptor();
 
   /**
-   * Creates an instance. Build ta4j indicators and rules here, on the series from {@code
-   * context}; they are empty or pre-filled with history.
+   * Checks combinations of values that single parameter ranges cannot express (for example {@code
+   * fast < slow}), so the platform can refuse them before creating an instance. The default accepts
+   * everything.
+   *
+   * @throws com.sharewise.api.param.ParameterException naming the offending parameter
+   */
+  default void validate(Parameters parameters) {}
+
+  /**
+   * Creates an instance. The platform has called {@link #validate} with the same parameters. Build
+   * ta4j indicators and rules here, on the series from {@code context}; they are empty or
+   * pre-filled with history.
    *
    * @param parameters validated against {@link StrategyDescriptor#parameters()}
    */

@@ -7,9 +7,9 @@ import java.util.Objects;
 /**
  * An order as the platform sends it to a broker, after risk and workflow rules approved it.
  *
- * @param clientOrderId the platform's id for this order, unique per account; brokers must carry
- *     it on the exchange order (Kite's and SmartAPI's {@code tag}, Upstox's {@code tag}) so that
- *     the order can be found again after a lost response
+ * @param clientOrderId the platform's id for this order, unique per account; brokers must carry it
+ *     on the exchange order (Kite's and SmartAPI's {@code tag}, Upstox's {@code tag}) so that the
+ *     order can be found again after a lost response
  * @param account the platform account the order belongs to
  * @param instrument what to trade
  * @param side buy or sell
@@ -45,12 +45,18 @@ public record OrderRequest(
     }
     if (type.needsLimitPrice() != (limitPrice != null)) {
       throw new IllegalArgumentException(
-          clientOrderId + ": " + type + (type.needsLimitPrice() ? " needs" : " takes no")
+          clientOrderId
+              + ": "
+              + type
+              + (type.needsLimitPrice() ? " needs" : " takes no")
               + " limit price");
     }
     if (type.needsTriggerPrice() != (triggerPrice != null)) {
       throw new IllegalArgumentException(
-          clientOrderId + ": " + type + (type.needsTriggerPrice() ? " needs" : " takes no")
+          clientOrderId
+              + ": "
+              + type
+              + (type.needsTriggerPrice() ? " needs" : " takes no")
               + " trigger price");
     }
   }

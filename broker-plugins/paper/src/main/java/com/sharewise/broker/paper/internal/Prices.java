@@ -1,0 +1,67 @@
+package com.sharewise.broker.paper.internal;
+
+import com.sharewise.api.market.Tick;
+import com.sharewise.api.trading.OrderSide;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Optional;
+
+/**
+ * How the paper broker prices executions: at the opposite side of the quote (the ask for a buy, the
+ * bid for a sell, the last price when that side is missing), moved against the trader by the
+ * slippage, then rounded to the 0.05 tick, again against the trader, so slippage is never rounded
+ * away. Immutable.
+ */
+final class Prices {
+
+  /** NSE's tick for most equities. */
+  static final BigDecimal TICK = new BigDecimal("0.05");
+
+  private static final BigDecimal BASIS_POINTS = BigDecimal.valueOf(10_000);
+
+  private final BigDecimal slippage;
+
+  /**
+   * @param slippageBps how far fills move against the trader, in hundredths of a percent
+   */
+  Prices(double slippageBps) {
+    this.slippage = BigDecimal.valueOf(slippageBps).divide(BASIS_POINTS);
+  }
+
+  /** The quoted price an order of {@code side} trades against, or empty when there is none. */
+  static Optional<BigDecimal> quoted(OrderSide side, Tick quote) {
+    double price = side == OrderSide.BUY ? quote.ask() : quote.bid();
+    if (!usable(price)) {
+      price = quote.lastPrice();
+    }
+    // valueOf gives the shortest decimal for the double, so 1523.55 stays exactly 1523.55.
+    return usable(price) ? Optional.of(BigDecimal.valueOf(price)) : Optional.empty();
+  }
+
+  /** The execution price for {@code side} against {@code quoted}, after slippage and rounding. */
+  BigDecimal execution(OrderSide side, BigDecimal quoted) {
+    boolean buy = side == OrderSide.BUY;
+    BigDecimal slipped =
+        quoted.multiply(buy ? BigDecimal.ONE.add(slippage) : BigDecimal.ONE.subtract(slippage));
+    return slipped
+        .divide(TICK, 0, buy ? RoundingMode.CEILING : RoundingMode.FLOOR)
+        .multiply(TICK)
+        .max(TICK);
+  }
+
+  /** True when {@code price} is a positive multiple of the tick. */
+  static boolean onTick(BigDecimal price) {
+    return price.signum() > 0 && price.remainder(TICK).signum() == 0;
+  }
+
+  /** {@code value / quantity} to at most four decimals, shown with at least two (paise). */
+  static BigDecimal average(BigDecimal value, long quantity) {
+    BigDecimal average =
+        value.divide(BigDecimal.valueOf(quantity), 4, RoundingMode.HALF_EVEN).stripTrailingZeros();
+    return average.scale() < 2 ? average.setScale(2) : average;
+  }
+
+  private static boolean usable(double price) {
+    return Double.isFinite(price) && price > 0;
+  }
+}

@@ -1,0 +1,12 @@
+package com.sharewise.node.config;
+
+import java.util.List;
+
+/** The configuration is unusable; the message lists every problem found, one per line. */
+public class ConfigException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  public ConfigException(List<String> problems) {
+    super("invalid configuration:\n  - " + String.join("\n  - ", problems));
+  }
+}

@@ -1,0 +1,149 @@
+package com.sharewise.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sharewise.node.config.ConfigLoader;
+import com.sharewise.node.config.NodeConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * A real node for integration tests: embedded PostgreSQL, a Hazelcast member on a free loopback
+ * port, Felix with Declarative Services and the example plugins, HTTP on a free port.
+ */
+final class RunningNode implements AutoCloseable {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  final Path home;
+  final Node node;
+
+  private RunningNode(Path home, Node node) {
+    this.home = home;
+    this.node = node;
+  }
+
+  /** Starts a node in {@code home}, shipping the example plugins into its plugins folder. */
+  static RunningNode start(Path home) {
+    try {
+      Path plugins = Files.createDirectories(home.resolve("plugins"));
+      for (String probe :
+          new String[] {
+            "com.sharewise.broker.paper.internal.PaperBrokerFactory",
+            "com.sharewise.strategy.smacrossover.internal.SmaCrossoverStrategyFactory",
+            "com.sharewise.indicators.internal.SmaIndicatorProvider"
+          }) {
+        Path jar = jarOf(probe);
+        Path target = plugins.resolve(jar.getFileName());
+        if (!Files.exists(target)) {
+          Files.copy(jar, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+      NodeConfig config =
+          ConfigLoader.load(
+              home,
+              home.resolve("conf/sharewise.yaml"),
+              Map.of(
+                  "SHAREWISE_HTTP_PORT", "0",
+                  "SHAREWISE_CLUSTER_PORT", String.valueOf(freePort()),
+                  "SHAREWISE_SYSTEM_BUNDLES_DIR", System.getProperty("sharewise.systemBundles")));
+      return new RunningNode(home, Node.start(config, Clock.systemUTC()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static Path jarOf(String className) {
+    try {
+      Path location =
+          Path.of(
+              Class.forName(className).getProtectionDomain().getCodeSource().getLocation().toURI());
+      assertThat(location.toString())
+          .as("plugin %s must be a packaged jar (run mvn verify)", className)
+          .endsWith(".jar");
+      return location;
+    } catch (ReflectiveOperationException | java.net.URISyntaxException e) {
+      throw new IllegalStateException("cannot locate " + className, e);
+    }
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.httpPort() + path))
+        .timeout(Duration.ofSeconds(30));
+  }
+
+  JsonNode getJson(String path) {
+    HttpResponse<String> response = send(request(path).GET());
+    assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
+    return parse(response.body());
+  }
+
+  static JsonNode parse(String body) {
+    try {
+      return JSON.readTree(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Polls {@code path} until its JSON satisfies {@code condition}, for up to 15 s. */
+  JsonNode awaitJson(String path, Predicate<JsonNode> condition, String what) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    JsonNode last = null;
+    while (System.nanoTime() < deadline) {
+      HttpResponse<String> response = send(request(path).GET());
+      if (response.statusCode() == 200) {
+        last = parse(response.body());
+        if (condition.test(last)) {
+          return last;
+        }
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new AssertionError("timed out waiting for " + what + "; last " + path + ": " + last);
+  }
+
+  @Override
+  public void close() {
+    node.close();
+  }
+}

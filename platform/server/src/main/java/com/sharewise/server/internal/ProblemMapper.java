@@ -1,0 +1,113 @@
+package com.sharewise.server.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.sharewise.server.ApiException;
+import com.sharewise.server.Problem;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Turns every exception that escapes a resource into an {@code application/problem+json} response.
+ * Client mistakes get their own words back; anything unexpected is logged with the request id and
+ * answered with a 500 that names that id, never a stack trace.
+ */
+public final class ProblemMapper implements ExceptionMapper<Throwable> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
+
+  @Context private UriInfo uriInfo;
+  @Context private HttpHeaders headers;
+
+  @Override
+  public Response toResponse(Throwable error) {
+    Problem problem = toProblem(error);
+    return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+  }
+
+  private Problem toProblem(Throwable error) {
+    if (error instanceof ApiException api) {
+      return problem(api.status(), api.title(), api.getMessage(), api);
+    }
+    if (error instanceof JsonMappingException mapping) {
+      return problem(400, "Malformed request body", describe(mapping), null);
+    }
+    if (error instanceof JsonProcessingException parse) {
+      return problem(
+          400,
+          "Malformed JSON",
+          "the request body is not valid JSON: " + parse.getOriginalMessage(),
+          null);
+    }
+    if (error instanceof WebApplicationException web) {
+      int status = web.getResponse().getStatus();
+      String title = web.getResponse().getStatusInfo().getReasonPhrase();
+      return problem(status, title, webDetail(status, web), null);
+    }
+    LOG.atError().setCause(error).addKeyValue("path", path()).log("unhandled error in request");
+    return problem(
+        500,
+        "Internal error",
+        "the server failed to handle this request; quote request id "
+            + MDC.get("requestId")
+            + " when reporting it",
+        null);
+  }
+
+  private String webDetail(int status, WebApplicationException web) {
+    return switch (status) {
+      case 404 -> "no resource at " + path();
+      case 405 -> "method not allowed on " + path();
+      case 415 ->
+          "content type "
+              + contentType()
+              + " is not accepted by "
+              + path()
+              + "; /api/v1/openapi.json lists what each endpoint takes";
+      case 406 -> "cannot produce the requested media type";
+      default -> web.getMessage();
+    };
+  }
+
+  private static String describe(JsonMappingException mapping) {
+    String where =
+        mapping.getPath().stream()
+            .map(
+                ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+            .collect(Collectors.joining("."));
+    String what = mapping.getOriginalMessage();
+    int cut = what.indexOf(" (class ");
+    what = cut > 0 ? what.substring(0, cut) : what;
+    return where.isEmpty()
+        ? "invalid request body: " + what
+        : "invalid field '" + where + "': " + what;
+  }
+
+  private Problem problem(int status, String title, String detail, ApiException api) {
+    return new Problem(
+        "about:blank",
+        title,
+        status,
+        detail,
+        path(),
+        MDC.get("requestId"),
+        api == null ? null : api.errors());
+  }
+
+  private String contentType() {
+    String type = headers == null ? null : headers.getHeaderString("Content-Type");
+    return type == null ? "(none)" : "'" + type + "'";
+  }
+
+  private String path() {
+    return uriInfo == null ? null : uriInfo.getRequestUri().getRawPath();
+  }
+}

@@ -1,0 +1,165 @@
+package com.sharewise.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sharewise.server.health.HealthCheck;
+import com.sharewise.server.health.HealthResource;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class HttpServerIT {
+
+  private static final AtomicBoolean STORE_UP = new AtomicBoolean(true);
+  private static HttpServer server;
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @BeforeAll
+  static void start() {
+    HealthCheck store =
+        new HealthCheck() {
+          @Override
+          public String name() {
+            return "store";
+          }
+
+          @Override
+          public Result check() {
+            return STORE_UP.get()
+                ? Result.up("ok", Map.of("mode", "embedded"))
+                : Result.down("connection refused");
+          }
+        };
+    server =
+        HttpServer.start(
+            new HttpServerConfig("127.0.0.1", 0, Duration.ofSeconds(2)),
+            List.of(new HealthResource(List.of(store)), new EchoResource()));
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void healthIsUpWhenEveryCheckIsUp() throws Exception {
+    STORE_UP.set(true);
+    HttpResponse<String> response = get("/api/v1/health");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body())
+        .contains("\"status\":\"UP\"")
+        .contains("\"store\":{\"status\":\"UP\"");
+  }
+
+  @Test
+  void healthIsDownWith503WhenAPartIsDown() throws Exception {
+    STORE_UP.set(false);
+    try {
+      HttpResponse<String> response = get("/api/v1/health");
+      assertThat(response.statusCode()).isEqualTo(503);
+      assertThat(response.body()).contains("\"status\":\"DOWN\"").contains("connection refused");
+    } finally {
+      STORE_UP.set(true);
+    }
+  }
+
+  @Test
+  void unknownEndpointIsAProblemDocumentNamingThePath() throws Exception {
+    HttpResponse<String> response = get("/api/v1/nothing-here");
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue(Problem.MEDIA_TYPE);
+    assertThat(response.body()).contains("no resource at /api/v1/nothing-here");
+  }
+
+  @Test
+  void malformedJsonIsA400ProblemAndTheServerKeepsServing() throws Exception {
+    HttpResponse<String> response = post("/api/v1/echo", "{\"symbol\": ");
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue(Problem.MEDIA_TYPE);
+    assertThat(response.body()).contains("not valid JSON");
+    assertThat(post("/api/v1/echo", "{\"symbol\":\"NSE:INFY\"}").body()).contains("NSE:INFY");
+  }
+
+  @Test
+  void unknownFieldIsNamedInTheProblem() throws Exception {
+    HttpResponse<String> response = post("/api/v1/echo", "{\"symbol\":\"NSE:INFY\",\"qty\":1}");
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("qty");
+  }
+
+  @Test
+  void apiExceptionsKeepTheirStatusAndDetail() throws Exception {
+    HttpResponse<String> response = get("/api/v1/echo/NSE:NOPE");
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.body()).contains("unknown instrument NSE:NOPE");
+  }
+
+  @Test
+  void unexpectedErrorsAre500WithTheRequestIdAndNoStackTrace() throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(uri("/api/v1/echo/boom"))
+            .header("X-Request-Id", "req-42")
+            .GET()
+            .build();
+    HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(response.headers().firstValue("X-Request-Id")).hasValue("req-42");
+    assertThat(response.body()).contains("req-42").doesNotContain("IllegalStateException");
+  }
+
+  private static HttpResponse<String> get(String path) throws Exception {
+    return CLIENT.send(
+        HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> post(String path, String json) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build();
+    return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + server.port() + path);
+  }
+
+  /** A resource standing in for the real ones: JSON in and out, and the error paths. */
+  @Path("echo")
+  @Produces(MediaType.APPLICATION_JSON)
+  public static final class EchoResource {
+    public record Body(String symbol) {}
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Body echo(Body body) {
+      return body;
+    }
+
+    @GET
+    @Path("{name}")
+    public Body byName(@PathParam("name") String name) {
+      if (name.equals("boom")) {
+        throw new IllegalStateException("internal detail that must not leak");
+      }
+      throw ApiException.notFound("unknown instrument " + name);
+    }
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * Implementation of the store: embedded PostgreSQL lifecycle, error wording. Not API; may change
+ * without notice.
+ */
+package com.sharewise.store.internal;
