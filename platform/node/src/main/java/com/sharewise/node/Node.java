@@ -1,12 +1,14 @@
 package com.sharewise.node;
 
 import com.sharewise.grid.Grid;
+import com.sharewise.node.config.ConfigException;
 import com.sharewise.node.config.NodeConfig;
 import com.sharewise.node.internal.HealthChecks;
 import com.sharewise.node.internal.PluginEventRecorder;
 import com.sharewise.node.internal.Shutdown;
 import com.sharewise.pluginhost.PluginHost;
 import com.sharewise.server.HttpServer;
+import com.sharewise.server.health.HealthCheck;
 import com.sharewise.server.health.HealthResource;
 import com.sharewise.server.plugins.PluginResource;
 import com.sharewise.store.PluginEventLog;
@@ -14,6 +16,7 @@ import com.sharewise.store.Store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -60,16 +63,25 @@ public final class Node implements AutoCloseable {
       plugins.addListener(new PluginEventRecorder(pluginHistory));
       plugins.start();
 
-      HttpServer http =
-          shutdown.add(
-              "http",
-              HttpServer.start(
-                  config.http(),
-                  List.of(
-                      new HealthResource(HealthChecks.of(startedStore, startedGrid, plugins)),
-                      new PluginResource(plugins, pluginHistory))));
+      NodeContext context = new NodeContext(config, clock, startedStore, startedGrid, plugins);
+      List<Object> api = new ArrayList<>(List.of(new PluginResource(plugins, pluginHistory)));
+      List<HealthCheck> checks =
+          new ArrayList<>(HealthChecks.of(startedStore, startedGrid, plugins));
+      for (NodePart.Starter starter : Parts.STARTERS) {
+        NodePart part = starter.start(context);
+        shutdown.add(part.name(), part);
+        api.addAll(part.apiComponents());
+        checks.addAll(part.healthChecks());
+      }
+      api.add(new HealthResource(checks));
+
+      HttpServer http = shutdown.add("http", HttpServer.start(config.http(), api));
       LOG.atInfo().addKeyValue("port", http.port()).log("node started");
       return new Node(shutdown, http);
+    } catch (ConfigException e) {
+      // an area found a bad setting of its own: report it like any other configuration problem
+      shutdown.close();
+      throw e;
     } catch (IOException | RuntimeException e) {
       shutdown.close();
       throw e instanceof NodeStartException started

@@ -47,6 +47,10 @@ final class StartCommand implements Callable<Integer> {
     Node node;
     try {
       node = Node.start(config, Clock.systemUTC());
+    } catch (ConfigException e) {
+      err.println("ShareWise cannot start: " + e.getMessage());
+      err.flush();
+      return EXIT_CONFIG;
     } catch (NodeStartException e) {
       LOG.atError().setCause(e).log("start-up failed");
       err.println("ShareWise cannot start: " + e.getMessage());

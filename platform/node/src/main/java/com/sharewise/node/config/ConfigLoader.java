@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +50,8 @@ public final class ConfigLoader {
                 + String.join(", ", known.keySet()));
       }
     }
-    Values values = new Values(fromFile, env, file, problems);
+    ResolvedSettings resolved = new ResolvedSettings(fromFile, env, file);
+    Values values = new Values(resolved, problems);
     Path root = home.toAbsolutePath().normalize();
     Path data = values.path(Settings.DATA_DIR, root);
     HttpServerConfig http =
@@ -98,7 +98,7 @@ public final class ConfigLoader {
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new NodeConfig(root, data, http, store, grid, plugins);
+    return new NodeConfig(root, data, http, store, grid, plugins, resolved);
   }
 
   private static Map<String, String> readYaml(Path file, List<String> problems) {
@@ -145,68 +145,41 @@ public final class ConfigLoader {
     }
   }
 
-  /** Looks values up (environment over file over default) and records problems. */
+  /** Reads typed values and collects each problem instead of stopping at the first. */
   private static final class Values {
-    private final Map<String, String> file;
-    private final Map<String, String> env;
-    private final Path fileName;
+    private final ResolvedSettings settings;
     private final List<String> problems;
 
-    Values(
-        Map<String, String> file, Map<String, String> env, Path fileName, List<String> problems) {
-      this.file = file;
-      this.env = env;
-      this.fileName = fileName;
+    Values(ResolvedSettings settings, List<String> problems) {
+      this.settings = settings;
       this.problems = problems;
     }
 
     String text(Setting setting) {
-      String fromEnv = env.get(setting.env());
-      if (fromEnv != null && !fromEnv.isBlank()) {
-        return fromEnv.trim();
-      }
-      return file.getOrDefault(setting.key(), setting.defaultValue()).trim();
+      return settings.text(setting);
     }
 
     int integer(Setting setting, int min, int max) {
-      String text = text(setting);
       try {
-        int value = Integer.parseInt(text);
-        if (value >= min && value <= max) {
-          return value;
-        }
-      } catch (NumberFormatException e) {
-        // reported below with the allowed range
+        return settings.integer(setting, min, max);
+      } catch (ConfigException e) {
+        problems.add(e.problems().get(0));
+        return min;
       }
-      problems.add(
-          describe(setting)
-              + " must be a whole number from "
-              + min
-              + " to "
-              + max
-              + ", got '"
-              + text
-              + "'");
-      return min;
     }
 
     Path path(Setting setting, Path root) {
-      return root.resolve(text(setting)).toAbsolutePath().normalize();
+      return settings.path(setting, root);
     }
 
     List<String> members(Setting setting) {
-      String text = text(setting);
-      if (text.isEmpty()) {
-        return List.of();
-      }
-      List<String> members =
-          Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+      List<String> members = settings.list(setting);
       for (String member : members) {
         int colon = member.lastIndexOf(':');
         boolean valid =
             colon > 0
-                && member.substring(colon + 1).chars().allMatch(Character::isDigit)
-                && colon < member.length() - 1;
+                && colon < member.length() - 1
+                && member.substring(colon + 1).chars().allMatch(Character::isDigit);
         if (!valid) {
           problems.add(describe(setting) + " lists '" + member + "', which is not host:port");
         }
@@ -225,11 +198,7 @@ public final class ConfigLoader {
     }
 
     String describe(Setting setting) {
-      String fromEnv = env.get(setting.env());
-      if (fromEnv != null && !fromEnv.isBlank()) {
-        return setting.env();
-      }
-      return file.containsKey(setting.key()) ? setting.key() + " in " + fileName : setting.key();
+      return settings.describe(setting);
     }
   }
 }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
  * @param store the database
  * @param grid the cluster member
  * @param plugins the plugin host
+ * @param settings every setting's value, for areas that read their own settings
  */
 public record NodeConfig(
     Path home,
@@ -23,4 +24,5 @@ public record NodeConfig(
     HttpServerConfig http,
     StoreConfig store,
     GridConfig grid,
-    PluginHostConfig plugins) {}
+    PluginHostConfig plugins,
+    ResolvedSettings settings) {}

@@ -86,8 +86,8 @@ public final class Settings {
           false,
           "OSGi bundles the plugin host starts first (Declarative Services)");
 
-  /** All settings, in documentation order. */
-  public static final List<Setting> ALL =
+  /** The core's settings, in documentation order. */
+  public static final List<Setting> CORE =
       List.of(
           HTTP_HOST,
           HTTP_PORT,
@@ -104,5 +104,16 @@ public final class Settings {
           PLUGINS_DIR,
           SYSTEM_BUNDLES_DIR);
 
+  /**
+   * Every setting the node accepts: the core's, then each area's own list (an area declares its
+   * settings in its own class and adds the list here). Unknown keys in the file are errors.
+   */
+  public static final List<Setting> ALL = concat(CORE);
+
   private Settings() {}
+
+  @SafeVarargs
+  private static List<Setting> concat(List<Setting>... lists) {
+    return java.util.Arrays.stream(lists).flatMap(List::stream).toList();
+  }
 }
