@@ -1,5 +1,6 @@
 package com.sharewise.node;
 
+import com.sharewise.audit.AuditTrail;
 import com.sharewise.grid.Grid;
 import com.sharewise.node.config.ConfigException;
 import com.sharewise.node.config.NodeConfig;
@@ -64,6 +65,7 @@ public final class Node implements AutoCloseable {
       plugins.start();
 
       NodeContext context = new NodeContext(config, clock, startedStore, startedGrid, plugins);
+      context.publish(AuditTrail.class, new AuditTrail(startedStore.dsl(), clock));
       List<Object> api = new ArrayList<>(List.of(new PluginResource(plugins, pluginHistory)));
       List<HealthCheck> checks =
           new ArrayList<>(HealthChecks.of(startedStore, startedGrid, plugins));
