@@ -23,7 +23,15 @@ public final class RunAll {
   private RunAll() {}
 
   public static void main(String[] args) throws Exception {
-    List<Benchmark> all = List.of(new PluginLifecycleBenchmark(), new ColdStartBenchmark());
+    List<Benchmark> all =
+        List.of(
+            new PluginLifecycleBenchmark(),
+            new ColdStartBenchmark(),
+            new IndicatorBatchBenchmark(),
+            new StreamFanOutBenchmark(),
+            new RiskCheckBenchmark(),
+            new RuleSwapBenchmark(),
+            new MarketDataBenchmark());
     Set<String> wanted =
         args.length == 0 || args[0].isBlank() || args[0].equals("all")
             ? all.stream().map(Benchmark::name).collect(Collectors.toSet())

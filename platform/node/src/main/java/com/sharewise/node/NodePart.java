@@ -1,7 +1,10 @@
 package com.sharewise.node;
 
 import com.sharewise.server.health.HealthCheck;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServlet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One functional area of the node (market data, rules, orders…), started after the core (store,
@@ -22,6 +25,27 @@ public interface NodePart extends AutoCloseable {
 
   /** Parts of this area that health reports on. */
   default List<HealthCheck> healthChecks() {
+    return List.of();
+  }
+
+  /**
+   * Servlet filters run on every HTTP request (API, web UI, metrics), in start order of the areas:
+   * security headers, CORS.
+   */
+  default List<Filter> webFilters() {
+    return List.of();
+  }
+
+  /** Servlets outside {@code /api/v1}, by path spec (e.g. {@code /metrics}). */
+  default Map<String, HttpServlet> servlets() {
+    return Map.of();
+  }
+
+  /**
+   * Lines the operator must see once on the console when the node has started (never written to the
+   * log), e.g. a generated first password.
+   */
+  default List<String> operatorNotices() {
     return List.of();
   }
 

@@ -40,8 +40,27 @@ final class RunningNode implements AutoCloseable {
     this.node = node;
   }
 
+  /** The first admin's password every test node is started with. */
+  static final String ADMIN_PASSWORD = "admin-password-for-tests";
+
   /** Starts a node in {@code home}, shipping the example plugins into its plugins folder. */
   static RunningNode start(Path home) {
+    return start(home, Map.of());
+  }
+
+  /** The environment of a test node: free ports, the test admin password, and {@code extra}. */
+  static Map<String, String> env(Map<String, String> extra) throws IOException {
+    Map<String, String> env = new java.util.HashMap<>();
+    env.put("SHAREWISE_HTTP_PORT", "0");
+    env.put("SHAREWISE_CLUSTER_PORT", String.valueOf(freePort()));
+    env.put("SHAREWISE_SYSTEM_BUNDLES_DIR", System.getProperty("sharewise.systemBundles"));
+    env.put("SHAREWISE_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    env.putAll(extra);
+    return env;
+  }
+
+  /** Starts a node with extra environment variables. */
+  static RunningNode start(Path home, Map<String, String> extraEnv) {
     try {
       Path plugins = Files.createDirectories(home.resolve("plugins"));
       for (String probe :
@@ -57,13 +76,7 @@ final class RunningNode implements AutoCloseable {
         }
       }
       NodeConfig config =
-          ConfigLoader.load(
-              home,
-              home.resolve("conf/sharewise.yaml"),
-              Map.of(
-                  "SHAREWISE_HTTP_PORT", "0",
-                  "SHAREWISE_CLUSTER_PORT", String.valueOf(freePort()),
-                  "SHAREWISE_SYSTEM_BUNDLES_DIR", System.getProperty("sharewise.systemBundles")));
+          ConfigLoader.load(home, home.resolve("conf/sharewise.yaml"), env(extraEnv));
       return new RunningNode(home, Node.start(config, Clock.systemUTC()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -101,9 +114,37 @@ final class RunningNode implements AutoCloseable {
     }
   }
 
+  /** A request carrying the admin's access token (logging in on first use). */
   HttpRequest.Builder request(String path) {
+    return anonymous(path).header("Authorization", "Bearer " + adminToken());
+  }
+
+  /** A request without a token. */
+  HttpRequest.Builder anonymous(String path) {
     return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.httpPort() + path))
         .timeout(Duration.ofSeconds(30));
+  }
+
+  private String adminToken;
+
+  synchronized String adminToken() {
+    if (adminToken == null) {
+      adminToken = login("admin", ADMIN_PASSWORD).path("accessToken").asText();
+    }
+    return adminToken;
+  }
+
+  /** Logs in and returns the token document; fails the test unless it answers 200. */
+  JsonNode login(String username, String password) {
+    HttpResponse<String> response =
+        send(
+            anonymous("/api/v1/auth/login")
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}")));
+    assertThat(response.statusCode()).as("login %s: %s", username, response.body()).isEqualTo(200);
+    return parse(response.body());
   }
 
   JsonNode getJson(String path) {

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -162,6 +163,20 @@ public final class PluginHost implements AutoCloseable {
   public <S> PluginServices<S> track(Class<S> type) {
     Objects.requireNonNull(type, "type");
     return running().track(type);
+  }
+
+  /**
+   * Resources a plugin ships in its bundle: every file under {@code folder} (searched recursively)
+   * whose name matches {@code pattern} (OSGi {@code findEntries} syntax, e.g. {@code *.drl}), keyed
+   * by its path inside the bundle, read now. The rules area reads plugins' rule files from {@code
+   * OSGI-INF/rules/} this way. Empty when the plugin is unknown, failed or not running.
+   *
+   * @throws PluginException {@code IO_ERROR} when a file cannot be read
+   */
+  public Map<String, byte[]> resources(String pluginId, String folder, String pattern) {
+    Objects.requireNonNull(pluginId, "pluginId");
+    PluginRuntime current = runtime;
+    return current == null ? Map.of() : current.resources(pluginId, folder, pattern);
   }
 
   /** Adds a listener for installs, updates, removals and failures (see {@link PluginListener}). */

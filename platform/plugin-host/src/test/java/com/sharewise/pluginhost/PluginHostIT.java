@@ -198,6 +198,22 @@ class PluginHostIT {
     assertThat(host.plugin("com.example.ds").orElseThrow().kind()).isEqualTo(PluginKind.STRATEGY);
   }
 
+  @Test
+  void aPluginsResourcesUnderAFolderAreReadableByPath() {
+    byte[] jar =
+        TestBundles.strategy("com.example.rules", "1.0.0", "with-rules", "v1")
+            .resource(
+                "OSGI-INF/rules/signal/entry.drl",
+                "rule \"x\" when then end".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            .resource("OSGI-INF/rules/readme.txt", new byte[] {1})
+            .build();
+    install("with-rules.jar", jar);
+
+    assertThat(host.resources("com.example.rules", "OSGI-INF/rules", "*.drl"))
+        .containsOnlyKeys("OSGI-INF/rules/signal/entry.drl");
+    assertThat(host.resources("com.example.unknown", "OSGI-INF/rules", "*.drl")).isEmpty();
+  }
+
   private PluginInfo install(String fileName, byte[] jar) {
     return host.install(fileName, new ByteArrayInputStream(jar));
   }

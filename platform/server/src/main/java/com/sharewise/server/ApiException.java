@@ -29,6 +29,16 @@ public class ApiException extends RuntimeException {
     return new ApiException(400, "Bad request", detail);
   }
 
+  /** 401: no valid credentials (the response also carries {@code WWW-Authenticate: Bearer}). */
+  public static ApiException unauthorized(String detail) {
+    return new ApiException(401, "Unauthorized", detail);
+  }
+
+  /** 403: the caller is known but may not do this. */
+  public static ApiException forbidden(String detail) {
+    return new ApiException(403, "Forbidden", detail);
+  }
+
   public static ApiException notFound(String detail) {
     return new ApiException(404, "Not found", detail);
   }

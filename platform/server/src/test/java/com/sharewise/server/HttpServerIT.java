@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sharewise.server.health.HealthCheck;
 import com.sharewise.server.health.HealthResource;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -144,6 +145,7 @@ class HttpServerIT {
   /** A resource standing in for the real ones: JSON in and out, and the error paths. */
   @Path("echo")
   @Produces(MediaType.APPLICATION_JSON)
+  @PermitAll
   public static final class EchoResource {
     public record Body(String symbol) {}
 

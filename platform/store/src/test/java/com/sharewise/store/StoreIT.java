@@ -18,7 +18,19 @@ import org.junit.jupiter.api.io.TempDir;
 class StoreIT {
   private static final Instant NOW = Instant.parse("2025-01-02T03:04:05.123456Z");
 
+  /** Every versioned migration script this module ships. */
+  private static final long MIGRATIONS = countMigrations();
+
   @TempDir Path dataDir;
+
+  private static long countMigrations() {
+    // Tests run in the module folder; the scripts are counted where they are written.
+    try (var files = java.nio.file.Files.list(Path.of("src/main/resources/db/migration"))) {
+      return files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("cannot list the migration scripts", e);
+    }
+  }
 
   @Test
   void migratesTheSchemaAndRoundTripsPluginEvents() {
@@ -26,8 +38,9 @@ class StoreIT {
       assertThat(
               store
                   .dsl()
-                  .fetchValue("select max(version) from flyway_schema_history where success"))
-          .isEqualTo("1");
+                  .fetchValue(
+                      "select count(*) from flyway_schema_history where success and version is not null"))
+          .isEqualTo(MIGRATIONS);
       assertThat(
               store
                   .dsl()
@@ -78,8 +91,9 @@ class StoreIT {
     assertThat(first.health().up()).isFalse();
     try (Store second = Store.open(StoreConfig.embedded(dataDir))) {
       assertThat(log(second).recent("sma-crossover", 10)).containsExactly(event);
+      // the second start found the schema current and applied nothing again
       assertThat(second.dsl().fetchValue("select count(*) from flyway_schema_history"))
-          .isEqualTo(1L);
+          .isEqualTo(MIGRATIONS);
     }
   }
 

@@ -1,5 +1,7 @@
 package com.sharewise.indicators.internal;
 
+import com.sharewise.api.indicator.BarArrays;
+import com.sharewise.api.indicator.BatchIndicator;
 import com.sharewise.api.indicator.IndicatorDescriptor;
 import com.sharewise.api.indicator.IndicatorProvider;
 import com.sharewise.api.param.ParameterSpec;
@@ -17,7 +19,7 @@ import org.ta4j.core.num.Num;
  * simple average of the first {@code period} closes (see {@link SeededEmaIndicator}).
  */
 @Component(service = IndicatorProvider.class)
-public final class EmaIndicatorProvider implements IndicatorProvider {
+public final class EmaIndicatorProvider implements IndicatorProvider, BatchIndicator {
 
   private static final IndicatorDescriptor DESCRIPTOR =
       new IndicatorDescriptor(
@@ -39,5 +41,11 @@ public final class EmaIndicatorProvider implements IndicatorProvider {
     return Map.of(
         "value",
         SeededEmaIndicator.ema(new ClosePriceIndicator(series), parameters.getInt("period")));
+  }
+
+  @Override
+  public double[][] compute(BarArrays bars, Parameters parameters) {
+    int period = parameters.getInt("period");
+    return new double[][] {Batch.seededEma(bars.close(), 0, period, Batch.emaAlpha(period))};
   }
 }

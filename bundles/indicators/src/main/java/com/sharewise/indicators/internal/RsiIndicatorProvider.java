@@ -1,5 +1,7 @@
 package com.sharewise.indicators.internal;
 
+import com.sharewise.api.indicator.BarArrays;
+import com.sharewise.api.indicator.BatchIndicator;
 import com.sharewise.api.indicator.IndicatorDescriptor;
 import com.sharewise.api.indicator.IndicatorProvider;
 import com.sharewise.api.param.ParameterSpec;
@@ -17,7 +19,7 @@ import org.ta4j.core.num.Num;
  * WilderRsiIndicator} for the exact definition).
  */
 @Component(service = IndicatorProvider.class)
-public final class RsiIndicatorProvider implements IndicatorProvider {
+public final class RsiIndicatorProvider implements IndicatorProvider, BatchIndicator {
 
   private static final IndicatorDescriptor DESCRIPTOR =
       new IndicatorDescriptor(
@@ -39,5 +41,30 @@ public final class RsiIndicatorProvider implements IndicatorProvider {
     return Map.of(
         "value",
         new WilderRsiIndicator(new ClosePriceIndicator(series), parameters.getInt("period")));
+  }
+
+  @Override
+  public double[][] compute(BarArrays bars, Parameters parameters) {
+    int period = parameters.getInt("period");
+    double[] close = bars.close();
+    int n = close.length;
+    double[] gains = new double[n];
+    double[] losses = new double[n];
+    for (int i = 1; i < n; i++) {
+      gains[i] = close[i] > close[i - 1] ? close[i] - close[i - 1] : 0;
+      losses[i] = close[i] < close[i - 1] ? close[i - 1] - close[i] : 0;
+    }
+    double alpha = Batch.wilderAlpha(period);
+    double[] gain = Batch.seededEma(gains, 1, period, alpha);
+    double[] loss = Batch.seededEma(losses, 1, period, alpha);
+    double[] out = Batch.nans(n);
+    for (int i = period; i < n; i++) {
+      if (loss[i] == 0) {
+        out[i] = gain[i] == 0 ? 50 : 100;
+      } else {
+        out[i] = 100 - 100 / (gain[i] / loss[i] + 1);
+      }
+    }
+    return new double[][] {out};
   }
 }

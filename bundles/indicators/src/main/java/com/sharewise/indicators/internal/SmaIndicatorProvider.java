@@ -1,5 +1,7 @@
 package com.sharewise.indicators.internal;
 
+import com.sharewise.api.indicator.BarArrays;
+import com.sharewise.api.indicator.BatchIndicator;
 import com.sharewise.api.indicator.IndicatorDescriptor;
 import com.sharewise.api.indicator.IndicatorProvider;
 import com.sharewise.api.param.ParameterSpec;
@@ -17,7 +19,7 @@ import org.ta4j.core.num.Num;
  * many bars exist. Registered as an {@link IndicatorProvider} service by Declarative Services.
  */
 @Component(service = IndicatorProvider.class)
-public final class SmaIndicatorProvider implements IndicatorProvider {
+public final class SmaIndicatorProvider implements IndicatorProvider, BatchIndicator {
 
   private static final IndicatorDescriptor DESCRIPTOR =
       new IndicatorDescriptor(
@@ -38,5 +40,10 @@ public final class SmaIndicatorProvider implements IndicatorProvider {
     return Map.of(
         "value",
         new StableSmaIndicator(new ClosePriceIndicator(series), parameters.getInt("period")));
+  }
+
+  @Override
+  public double[][] compute(BarArrays bars, Parameters parameters) {
+    return new double[][] {Batch.sma(bars.close(), 0, parameters.getInt("period"))};
   }
 }

@@ -12,7 +12,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "ShareWise trading platform. Without a command, starts the node.",
-    subcommands = {StartCommand.class, PluginCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      StartCommand.class,
+      PluginCommand.class,
+      UserCommand.class,
+      AuditCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

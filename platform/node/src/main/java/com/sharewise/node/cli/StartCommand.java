@@ -71,6 +71,8 @@ final class StartCommand implements Callable<Integer> {
     out.printf(
         "ShareWise %s is running at http://localhost:%d/ (started in %.1f s). Press Ctrl-C to stop.%n",
         VersionProvider.version(), node.httpPort(), millis / 1000.0);
+    // Printed, never logged: a generated first password must not end up in the log files.
+    node.operatorNotices().forEach(out::println);
     out.flush();
     stopped.await();
     return 0;

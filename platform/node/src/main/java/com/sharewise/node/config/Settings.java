@@ -1,5 +1,9 @@
 package com.sharewise.node.config;
 
+import com.sharewise.node.internal.MarketDataPart;
+import com.sharewise.node.internal.MetricsPart;
+import com.sharewise.node.internal.RulesPart;
+import com.sharewise.node.internal.SecurityPart;
 import java.util.List;
 
 /** Every setting the node reads, in one place (the operations guide lists the same table). */
@@ -108,7 +112,13 @@ public final class Settings {
    * Every setting the node accepts: the core's, then each area's own list (an area declares its
    * settings in its own class and adds the list here). Unknown keys in the file are errors.
    */
-  public static final List<Setting> ALL = concat(CORE);
+  public static final List<Setting> ALL =
+      concat(
+          CORE,
+          SecurityPart.SETTINGS,
+          MetricsPart.SETTINGS,
+          RulesPart.SETTINGS,
+          MarketDataPart.SETTINGS);
 
   private Settings() {}
 

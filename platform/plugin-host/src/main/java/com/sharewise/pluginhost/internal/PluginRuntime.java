@@ -6,13 +6,19 @@ import com.sharewise.pluginhost.PluginHostHealth;
 import com.sharewise.pluginhost.PluginInfo;
 import com.sharewise.pluginhost.PluginServices;
 import com.sharewise.pluginhost.PluginState;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -138,6 +144,34 @@ public final class PluginRuntime implements AutoCloseable {
           return null;
         },
         config.startTimeout());
+  }
+
+  /**
+   * Files of a plugin's bundle under {@code folder} (recursively) whose names match {@code
+   * pattern}, by path inside the bundle, read now. Empty for an unknown or not-installed plugin.
+   */
+  public Map<String, byte[]> resources(String id, String folder, String pattern) {
+    Optional<PluginEntry> entry = registry.get(id).filter(PluginEntry::hasBundle);
+    if (entry.isEmpty()) {
+      return Map.of();
+    }
+    Bundle bundle = framework.getBundleContext().getBundle(entry.get().bundleId());
+    if (bundle == null) {
+      return Map.of();
+    }
+    Enumeration<URL> found = bundle.findEntries(folder, pattern, true);
+    Map<String, byte[]> files = new TreeMap<>();
+    while (found != null && found.hasMoreElements()) {
+      URL url = found.nextElement();
+      try (InputStream in = url.openStream()) {
+        String path = url.getPath();
+        files.put(path.startsWith("/") ? path.substring(1) : path, in.readAllBytes());
+      } catch (IOException e) {
+        throw new PluginException(
+            PluginException.Reason.IO_ERROR, "cannot read " + url + " from plugin " + id, e);
+      }
+    }
+    return files;
   }
 
   public <S> PluginServices<S> track(Class<S> type) {

@@ -1,6 +1,7 @@
 package com.sharewise.server.health;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -30,6 +31,7 @@ public final class HealthResource {
 
   /** The health document. */
   @GET
+  @PermitAll
   public Response health() {
     Map<String, CheckDto> results = new LinkedHashMap<>();
     boolean allUp = true;

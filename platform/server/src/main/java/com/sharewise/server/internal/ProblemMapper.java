@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.sharewise.server.ApiException;
 import com.sharewise.server.Problem;
+import com.sharewise.server.security.TooManyRequestsException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -30,7 +31,15 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
   @Override
   public Response toResponse(Throwable error) {
     Problem problem = toProblem(error);
-    return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    Response.ResponseBuilder response =
+        Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+    if (problem.status() == 401) {
+      response.header("WWW-Authenticate", "Bearer");
+    }
+    if (error instanceof TooManyRequestsException limited) {
+      response.header("Retry-After", limited.retryAfterSeconds());
+    }
+    return response.build();
   }
 
   private Problem toProblem(Throwable error) {
@@ -73,6 +82,8 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
               + path()
               + "; /api/v1/openapi.json lists what each endpoint takes";
       case 406 -> "cannot produce the requested media type";
+      case 401 -> "this endpoint needs a valid access token";
+      case 403 -> "your roles do not allow this request";
       default -> web.getMessage();
     };
   }

@@ -34,6 +34,8 @@ public final class RequestIdFilter implements Filter {
       chain.doFilter(request, response);
     } finally {
       MDC.remove("requestId");
+      // set by the access-control filter once the request's token is verified
+      MDC.remove("user");
     }
   }
 }

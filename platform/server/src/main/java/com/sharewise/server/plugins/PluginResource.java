@@ -1,9 +1,13 @@
 package com.sharewise.server.plugins;
 
+import com.sharewise.audit.AuditRecord;
+import com.sharewise.audit.AuditTrail;
 import com.sharewise.pluginhost.PluginException;
 import com.sharewise.pluginhost.PluginHost;
 import com.sharewise.server.ApiException;
+import com.sharewise.server.Roles;
 import com.sharewise.store.PluginEventLog;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -15,41 +19,52 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code /api/v1/plugins}: list, install (upload a jar), update and uninstall plugins at run time.
  * The jar is the request body ({@code application/java-archive} or {@code
  * application/octet-stream}); its file name comes from the {@code X-File-Name} header or the {@code
  * fileName} query parameter.
+ *
+ * <p>Admins manage plugins; risk officers may read the list and history. Installs, updates and
+ * removals are recorded in the audit trail with the acting user.
  */
 @Path("plugins")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
 public final class PluginResource {
 
   private static final String JAR = "application/java-archive";
 
   private final PluginHost host;
   private final PluginEventLog history;
+  private final AuditTrail audit;
 
-  public PluginResource(PluginHost host, PluginEventLog history) {
+  public PluginResource(PluginHost host, PluginEventLog history, AuditTrail audit) {
     this.host = host;
     this.history = history;
+    this.audit = audit;
   }
 
   @GET
+  @RolesAllowed({Roles.ADMIN, Roles.RISK_OFFICER})
   public List<PluginDto> list() {
     return host.plugins().stream().map(PluginDto::from).toList();
   }
 
   @GET
   @Path("{id}")
+  @RolesAllowed({Roles.ADMIN, Roles.RISK_OFFICER})
   public PluginDto get(@PathParam("id") String id) {
     return host.plugin(id).map(PluginDto::from).orElseThrow(() -> unknown(id));
   }
@@ -57,6 +72,7 @@ public final class PluginResource {
   /** The plugin's installs, updates, removals and failures, newest first (kept across restarts). */
   @GET
   @Path("{id}/history")
+  @RolesAllowed({Roles.ADMIN, Roles.RISK_OFFICER})
   public List<PluginEventDto> history(
       @PathParam("id") String id, @QueryParam("limit") @DefaultValue("50") int limit) {
     if (limit < 1 || limit > PluginEventLog.MAX_LIMIT) {
@@ -76,28 +92,47 @@ public final class PluginResource {
   public Response install(
       @HeaderParam("X-File-Name") String header,
       @QueryParam("fileName") String query,
-      InputStream body) {
+      InputStream body,
+      @Context SecurityContext caller) {
     String fileName = fileName(header, query);
     PluginDto installed = call(() -> PluginDto.from(host.install(fileName, read(body))));
+    record(caller, "PLUGIN_INSTALLED", installed, Map.of("file", fileName));
     return Response.created(URI.create("plugins/" + installed.id())).entity(installed).build();
   }
 
   @PUT
   @Path("{id}")
   @Consumes({JAR, MediaType.APPLICATION_OCTET_STREAM})
-  public PluginDto update(@PathParam("id") String id, InputStream body) {
-    return call(() -> PluginDto.from(host.update(id, read(body))));
+  public PluginDto update(
+      @PathParam("id") String id, InputStream body, @Context SecurityContext caller) {
+    PluginDto updated = call(() -> PluginDto.from(host.update(id, read(body))));
+    record(caller, "PLUGIN_UPDATED", updated, Map.of());
+    return updated;
   }
 
   @DELETE
   @Path("{id}")
-  public Response uninstall(@PathParam("id") String id) {
+  public Response uninstall(@PathParam("id") String id, @Context SecurityContext caller) {
     call(
         () -> {
           host.uninstall(id);
           return null;
         });
+    audit.append(new AuditRecord(actor(caller), "PLUGIN_UNINSTALLED", "plugin", id, Map.of()));
     return Response.noContent().build();
+  }
+
+  private void record(
+      SecurityContext caller, String action, PluginDto plugin, Map<String, String> more) {
+    Map<String, String> detail = new java.util.TreeMap<>(more);
+    detail.put("version", String.valueOf(plugin.version()));
+    audit.append(new AuditRecord(actor(caller), action, "plugin", plugin.id(), detail));
+  }
+
+  private static String actor(SecurityContext caller) {
+    return caller == null || caller.getUserPrincipal() == null
+        ? AuditRecord.SYSTEM
+        : caller.getUserPrincipal().getName();
   }
 
   private static String fileName(String header, String query) {

@@ -1,0 +1,57 @@
+package com.sharewise.server.ws;
+
+import com.sharewise.api.market.InstrumentId;
+import com.sharewise.api.market.Timeframe;
+
+/**
+ * Checks a key a client asks to subscribe to and returns its canonical form (the form publishers
+ * use), so {@code nse:infy} and {@code NSE:INFY} are the same subscription.
+ *
+ * <p>Must be thread-safe and fast; it runs on WebSocket threads for each subscribe request.
+ */
+@FunctionalInterface
+public interface KeyValidator {
+
+  /**
+   * The canonical key.
+   *
+   * @throws IllegalArgumentException with a message the client can act on (it is sent to them)
+   */
+  String canonical(String key);
+
+  /** Any non-blank key, taken as it is. */
+  static KeyValidator any() {
+    return key -> {
+      if (key.isBlank()) {
+        throw new IllegalArgumentException("key must not be blank");
+      }
+      return key;
+    };
+  }
+
+  /** An instrument, {@code EXCHANGE:SYMBOL} (e.g. {@code NSE:INFY}); canonical form upper case. */
+  static KeyValidator instrument() {
+    return key -> InstrumentId.parse(key).toString();
+  }
+
+  /**
+   * An instrument and a timeframe, {@code EXCHANGE:SYMBOL|TIMEFRAME} (e.g. {@code NSE:INFY|5m}), as
+   * built from a request's {@code instrument} and {@code timeframe} members.
+   */
+  static KeyValidator instrumentAndTimeframe() {
+    return key -> {
+      int bar = key.lastIndexOf('|');
+      if (bar < 0) {
+        throw new IllegalArgumentException(
+            "key must be INSTRUMENT|TIMEFRAME (send \"instrument\" and \"timeframe\"), e.g."
+                + " NSE:INFY|5m; got '"
+                + key
+                + "'; valid timeframes: "
+                + Timeframe.validLabels());
+      }
+      return InstrumentId.parse(key.substring(0, bar))
+          + "|"
+          + Timeframe.parse(key.substring(bar + 1)).label();
+    };
+  }
+}

@@ -1,0 +1,37 @@
+package com.sharewise.server.ws;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A channel clients may subscribe to.
+ *
+ * @param name the name in requests, e.g. {@code quotes}; lower case letters, digits, {@code -} and
+ *     {@code .}
+ * @param keys checks and canonicalises the keys clients ask for
+ * @param retainLatest when true the hub keeps the last value published per key (even with nobody
+ *     listening) and sends it to a new subscriber at once, so a chart shows a price before the next
+ *     tick; use it for channels with a bounded key space (instruments), not for per-order streams
+ */
+public record StreamChannel(String name, KeyValidator keys, boolean retainLatest) {
+
+  private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9.-]*");
+
+  public StreamChannel {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(keys, "keys");
+    if (!NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException("invalid channel name '" + name + "'");
+    }
+  }
+
+  /** Latest quote per instrument; key {@code EXCHANGE:SYMBOL}. */
+  public static StreamChannel quotes() {
+    return new StreamChannel("quotes", KeyValidator.instrument(), true);
+  }
+
+  /** Latest bar per instrument and timeframe; key {@code EXCHANGE:SYMBOL|TIMEFRAME}. */
+  public static StreamChannel bars() {
+    return new StreamChannel("bars", KeyValidator.instrumentAndTimeframe(), true);
+  }
+}
