@@ -27,7 +27,7 @@ const theme = EditorView.theme(
   {
     '&': { backgroundColor: '#0d1117', color: '#e6edf3', fontSize: '13px', height: '100%' },
     '.cm-content': { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', caretColor: '#58a6ff' },
-    '.cm-gutters': { backgroundColor: '#0d1117', color: '#6e7681', border: 'none' },
+    '.cm-gutters': { backgroundColor: '#0d1117', color: '#8b949e', border: 'none' },
     '.cm-activeLine': { backgroundColor: '#161b2288' },
     '.cm-activeLineGutter': { backgroundColor: '#161b22' },
     '&.cm-focused .cm-selectionBackground, .cm-selectionBackground': { backgroundColor: '#264f78 !important' },
@@ -85,6 +85,8 @@ export function DrlEditor({
         ],
       }),
     });
+    // contenteditable is a tab stop already; saying so lets checkers see the scroller is reachable
+    v.contentDOM.tabIndex = 0;
     view.current = v;
     return () => {
       v.destroy();

@@ -11,7 +11,7 @@ export const CHART_COLORS = {
   bg: '#0d1117',
   grid: '#1b222c',
   text: '#9aa7b4',
-  up: '#26a69a',
+  up: '#26a69a', // candles keep the familiar brighter colours (graphics, not text)
   down: '#ef5350',
   line: ['#f0b429', '#58a6ff', '#d2a8ff', '#ff7b72', '#7ee787', '#ffa657'],
 };

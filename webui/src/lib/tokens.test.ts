@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readClaims, refreshDelayMs } from './tokens';
 
 function jwt(claims: object): string {
-  const enc = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const enc = (o: object) => btoa(JSON.stringify(o)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
   return `${enc({ alg: 'ES256', kid: 'k1' })}.${enc(claims)}.sig`;
 }
 

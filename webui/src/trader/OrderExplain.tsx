@@ -1,6 +1,7 @@
 import { orders } from '../api/endpoints';
 import { readOrder } from '../api/read';
 import { useAsync } from '../components/hooks';
+import { rules } from '../admin/rulesApi';
 import { Badge, ErrorBanner, Spinner } from '../components/ui';
 import { formatIstDateTime, formatPrice, formatQty } from '../lib/format';
 
@@ -18,7 +19,23 @@ function text(v: unknown): string {
 
 /** Why an order is where it is: the signal behind it, the rules that fired, the versions used, its state history. */
 export function OrderExplain({ id }: { id: string }) {
-  const r = useAsync((signal) => orders.get(id, { signal }), [id], { pollMs: 10_000 });
+  const r = useAsync(
+    async (signal) => {
+      const order = await orders.get(id, { signal });
+      // an order that names its rule decision: fetch the stored explanation (versions, fired rules, facts)
+      const decisionId = (order.decisionId ?? order.riskDecisionId) as string | undefined;
+      if (decisionId && !order.decision && !order.decisions) {
+        try {
+          order.decision = await rules.explain(decisionId, { signal });
+        } catch {
+          /* the order's own fields still explain it */
+        }
+      }
+      return order;
+    },
+    [id],
+    { pollMs: 10_000 },
+  );
   if (r.loading && !r.data) return <Spinner label="Loading the order" />;
   if (r.error && !r.data) return <ErrorBanner error={r.error} action="load the order" onRetry={r.reload} />;
   const raw = (r.data ?? {}) as Obj;
@@ -79,6 +96,7 @@ export function OrderExplain({ id }: { id: string }) {
               <div>
                 <strong>{text(d.kind ?? d.stage ?? d.ruleSet ?? 'decision')}</strong> <Badge value={text(d.outcome ?? d.action ?? d.result ?? d.decision)} />{' '}
                 {d.reason ? <span>{text(d.reason)}</span> : null}
+                {d.ruleName ? <span class="small muted"> (rule “{text(d.ruleName)}”)</span> : null}
               </div>
               <div class="small">
                 Rules fired: {Array.isArray(fired) && fired.length ? fired.map((f) => (typeof f === 'string' ? f : text((f as Obj).name ?? f))).join(', ') : 'none'}

@@ -131,7 +131,7 @@ export function Watchlist() {
 
   return (
     <div class="watchlist">
-      <div class="wl-search" role="combobox" aria-expanded={results.length > 0} aria-haspopup="listbox" aria-owns="wl-results">
+      <div class="wl-search">
         <label for="wl-search-input" class="sr-only">
           Add an instrument
         </label>
@@ -141,6 +141,8 @@ export function Watchlist() {
           placeholder="Add instrument (e.g. INFY)"
           autoComplete="off"
           value={query}
+          {...({ role: 'combobox' } as Record<string, string>)}
+          aria-expanded={results.length > 0}
           aria-autocomplete="list"
           aria-controls="wl-results"
           aria-activedescendant={results[active] ? `wl-opt-${active}` : undefined}
@@ -161,8 +163,8 @@ export function Watchlist() {
             }
           }}
         />
-        {results.length > 0 && (
-          <ul id="wl-results" role="listbox" class="wl-results" aria-label="Matching instruments">
+        {(
+          <ul id="wl-results" role="listbox" class="wl-results" aria-label="Matching instruments" hidden={results.length === 0}>
             {results.map((r, i) => (
               <li
                 id={`wl-opt-${i}`}
