@@ -24,14 +24,12 @@ import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ta4j.core.BarSeries;
-import org.ta4j.core.BaseBarSeriesBuilder;
 import org.ta4j.core.Indicator;
 import org.ta4j.core.indicators.MACDIndicator;
 import org.ta4j.core.indicators.RSIIndicator;
 import org.ta4j.core.indicators.averages.EMAIndicator;
 import org.ta4j.core.indicators.averages.SMAIndicator;
 import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
-import org.ta4j.core.num.DoubleNumFactory;
 import org.ta4j.core.num.Num;
 
 /**
@@ -80,7 +78,7 @@ final class IndicatorBatchBenchmark implements Benchmark {
       long engineDone = System.nanoTime();
       viaBatch(arrays);
       long batchDone = System.nanoTime();
-      BarSeries series = series(bars);
+      BarSeries series = IndicatorEngine.series(bars);
       long built = System.nanoTime();
       viaTa4j(series);
       long ta4jDone = System.nanoTime();
@@ -164,24 +162,6 @@ final class IndicatorBatchBenchmark implements Benchmark {
 
   private static double last(double[] values) {
     return values[values.length - 1];
-  }
-
-  private static BarSeries series(List<Bar> bars) {
-    BarSeries series =
-        new BaseBarSeriesBuilder().withNumFactory(DoubleNumFactory.getInstance()).build();
-    for (Bar bar : bars) {
-      series
-          .barBuilder()
-          .timePeriod(bar.timeframe().duration())
-          .endTime(bar.endTime())
-          .openPrice(bar.open())
-          .highPrice(bar.high())
-          .lowPrice(bar.low())
-          .closePrice(bar.close())
-          .volume(bar.volume())
-          .add();
-    }
-    return series;
   }
 
   /** A seeded random walk of one-minute bars, 375 per NSE session. */

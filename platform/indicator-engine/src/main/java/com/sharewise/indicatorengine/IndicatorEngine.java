@@ -185,8 +185,11 @@ public final class IndicatorEngine {
     return values;
   }
 
-  /** A ta4j series of {@code bars} with {@code DoubleNum} (DecimalNum is 3–4× slower). */
-  static BarSeries series(List<Bar> bars) {
+  /**
+   * A ta4j series of {@code bars} with {@code DoubleNum} (DecimalNum is 3–4× slower): the one place
+   * the platform turns its bars into ta4j bars.
+   */
+  public static BarSeries series(List<Bar> bars) {
     BarSeries series =
         new BaseBarSeriesBuilder().withNumFactory(DoubleNumFactory.getInstance()).build();
     for (Bar bar : bars) {

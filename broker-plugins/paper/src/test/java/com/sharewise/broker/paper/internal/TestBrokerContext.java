@@ -105,7 +105,8 @@ final class TestBrokerContext implements BrokerContext {
 
     @Override
     public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException();
+      // A snapshot in the other zone: the adapter only ever reads instants.
+      return Clock.fixed(now, zone);
     }
   }
 
