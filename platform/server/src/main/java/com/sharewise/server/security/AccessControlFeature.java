@@ -47,7 +47,10 @@ public final class AccessControlFeature implements DynamicFeature {
   public void configure(ResourceInfo resourceInfo, FeatureContext context) {
     AccessRule rule =
         AccessRule.of(resourceInfo.getResourceClass(), resourceInfo.getResourceMethod());
-    if (rule.kind() == AccessRule.Kind.UNDECLARED) {
+    // Jersey adds OPTIONS handlers of its own to every resource; they are denied like any
+    // undeclared method, but only our own resources' gaps are worth a warning.
+    boolean ours = !resourceInfo.getResourceClass().getName().startsWith("org.glassfish.jersey.");
+    if (rule.kind() == AccessRule.Kind.UNDECLARED && ours) {
       LOG.atWarn()
           .addKeyValue("resource", resourceInfo.getResourceClass().getName())
           .addKeyValue("method", resourceInfo.getResourceMethod().getName())
