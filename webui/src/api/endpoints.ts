@@ -1,7 +1,8 @@
 // Every REST call the UI makes, in one place.
 import { api } from './client';
 import { readBars, readIndicator, readInstrument, readList, readOrder, readPosition, readQuote, readTrade } from './read';
-import type { HealthDto, IndicatorDescriptorDto, PluginDto, PluginEventDto } from './types';
+import type { HealthDto, IndicatorDescriptorDto, OrderDto, PluginDto, PluginEventDto, TradeDto } from './types';
+import type { PlaceOrderBody } from '../lib/orderValidation';
 
 type S = { signal?: AbortSignal };
 
@@ -59,41 +60,72 @@ export const market = {
     ),
 };
 
-export interface PlaceOrder {
-  account?: string;
-  instrument: string;
-  side: string;
-  orderType: string;
-  product: string;
-  validity: string;
-  quantity: number;
-  price?: number | null;
-  triggerPrice?: number | null;
-  clientOrderId?: string;
+type Q = Record<string, string | number | boolean | null | undefined>;
+
+/** GET /orders/{id}: the order with its journal, fills, children and rule explanation. */
+export interface OrderDetail {
+  order: OrderDto;
+  history: unknown[];
+  fills: TradeDto[];
+  children: OrderDto[];
+  explanation: unknown;
+}
+
+export function readOrderDetail(raw: unknown): OrderDetail {
+  const o = (raw ?? {}) as Record<string, unknown>;
+  return {
+    order: readOrder(o.order ?? o),
+    history: Array.isArray(o.history) ? o.history : [],
+    fills: (Array.isArray(o.fills) ? o.fills : []).map(readTrade),
+    children: (Array.isArray(o.children) ? o.children : []).map(readOrder),
+    explanation: o.explanation ?? null,
+  };
 }
 
 export const orders = {
-  list: async (query: Record<string, string> = {}, o: S = {}) => readList(await api.get<unknown>('/orders', { ...o, query }), 'orders').map(readOrder),
-  get: (id: string, o: S = {}) => api.get<Record<string, unknown>>(`/orders/${encodeURIComponent(id)}`, o),
-  place: async (order: PlaceOrder, idempotencyKey: string) =>
-    api.post<unknown>('/orders', { ...order, clientOrderId: order.clientOrderId ?? idempotencyKey }, { headers: { 'Idempotency-Key': idempotencyKey }, timeoutMs: 20_000 }),
-  modify: (id: string, change: Partial<PlaceOrder>) => api.put<unknown>(`/orders/${encodeURIComponent(id)}`, change),
-  cancel: (id: string) => api.del<unknown>(`/orders/${encodeURIComponent(id)}`),
-  trades: async (o: S = {}) => {
-    try {
-      return readList(await api.get<unknown>('/trades', o), 'trades', 'fills').map(readTrade);
-    } catch {
-      return readList(await api.get<unknown>('/orders/fills', o), 'fills', 'trades').map(readTrade);
-    }
-  },
+  /** Filters: accountId, status (comma-separated), open, instrument, parentId, limit. */
+  list: async (query: Q = {}, o: S = {}) => readList(await api.get<unknown>('/orders', { ...o, query }), 'orders').map(readOrder),
+  get: async (id: string, o: S = {}) => readOrderDetail(await api.get<unknown>(`/orders/${encodeURIComponent(id)}`, o)),
+  /** Places an order; the same key on a retry places it at most once. Rule rejections are 201 too. */
+  place: async (body: PlaceOrderBody, idempotencyKey: string) =>
+    readOrder(await api.post<unknown>('/orders', body, { headers: { 'Idempotency-Key': idempotencyKey }, timeoutMs: 20_000 })),
+  modify: async (id: string, change: { quantity?: number; price?: number; triggerPrice?: number }) =>
+    readOrder(await api.put<unknown>(`/orders/${encodeURIComponent(id)}`, change)),
+  cancel: async (id: string) => readOrder(await api.del<unknown>(`/orders/${encodeURIComponent(id)}`)),
+  approve: async (id: string) => readOrder(await api.post<unknown>(`/orders/${encodeURIComponent(id)}/approve`)),
+  decline: async (id: string, reason: string) => readOrder(await api.post<unknown>(`/orders/${encodeURIComponent(id)}/decline`, { reason })),
+  trades: async (query: Q = {}, o: S = {}) => readList(await api.get<unknown>('/trades', { ...o, query }), 'trades', 'fills').map(readTrade),
 };
 
 export const portfolio = {
-  positions: async (o: S = {}) => readList(await api.get<unknown>('/positions', o), 'positions').map(readPosition),
-  summary: (o: S = {}) => api.get<Record<string, unknown>>('/portfolio', o),
+  positions: async (query: Q = {}, o: S = {}) => readList(await api.get<unknown>('/positions', { ...o, query }), 'positions').map(readPosition),
+  summary: (query: Q = {}, o: S = {}) => api.get<Record<string, unknown>>('/portfolio', { ...o, query }),
 };
 
 export const killSwitch = {
   get: (o: S = {}) => api.get<Record<string, unknown>>('/killswitch', o),
   set: (body: { scope: string; target?: string; engaged: boolean; reason?: string }) => api.post<Record<string, unknown>>('/killswitch', body),
+};
+
+export interface AccountDto {
+  id: string;
+  name: string;
+  broker: string;
+  createdAt?: string;
+}
+
+export function readAccount(raw: unknown): AccountDto {
+  const o = (raw ?? {}) as Record<string, unknown>;
+  return {
+    id: String(o.id ?? o.accountId ?? ''),
+    name: String(o.name ?? o.label ?? o.id ?? ''),
+    broker: String(o.broker ?? 'paper'),
+    createdAt: (o.createdAt as string) ?? undefined,
+  };
+}
+
+export const accountsApi = {
+  /** The caller's accounts; a trader without any gets a paper account on this first call. */
+  list: async (o: S = {}) => readList(await api.get<unknown>('/accounts', { ...o, timeoutMs: 8000 }), 'accounts').map(readAccount),
+  add: async (name: string, broker = 'paper') => readAccount(await api.post<unknown>('/accounts', { name, broker })),
 };

@@ -150,56 +150,93 @@ export function readIndicator(raw: unknown, outputs: string[]): Record<string, A
   return result;
 }
 
+/** Text or undefined: empty strings (the node's "none") become undefined. */
+function text(v: unknown): string | undefined {
+  const t = str(v);
+  return t === null || t === '' ? undefined : t;
+}
+
+/** The order type as traders write it: the wire's SL_M is SL-M. */
+export function orderTypeLabel(v: unknown): string {
+  return String(v ?? '').toUpperCase().replace(/_/g, '-');
+}
+
+function stringMap(v: unknown): Record<string, string> | undefined {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
+  const out: Record<string, string> = {};
+  for (const [k, x] of Object.entries(v as Obj)) if (x !== null && x !== undefined) out[k] = String(x);
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** The node's OrderDto (older names tolerated). */
 export function readOrder(raw: unknown): OrderDto {
   const o = (raw ?? {}) as Obj;
+  const decision = o.decision && typeof o.decision === 'object' ? (o.decision as Obj) : null;
   return {
     id: String(pick(o, 'id', 'orderId') ?? ''),
-    clientOrderId: str(o.clientOrderId) ?? undefined,
-    account: str(pick(o, 'account', 'accountId')) ?? undefined,
+    clientOrderId: text(o.clientOrderId),
+    accountId: text(pick(o, 'accountId', 'account')),
+    parentId: text(o.parentId),
+    strategyId: text(pick(o, 'strategyId', 'strategy')),
     instrument: instrumentId(o.instrument),
     side: String(o.side ?? ''),
-    orderType: String(pick(o, 'orderType', 'type') ?? ''),
-    product: str(o.product) ?? undefined,
-    validity: str(o.validity) ?? undefined,
+    orderType: orderTypeLabel(pick(o, 'type', 'orderType')),
+    product: text(o.product),
+    validity: text(o.validity),
     quantity: num(o.quantity) ?? 0,
     filledQuantity: num(pick(o, 'filledQuantity', 'filled')) ?? 0,
-    price: num(o.price),
+    price: num(pick(o, 'price', 'limitPrice')),
     triggerPrice: num(o.triggerPrice),
-    averagePrice: num(pick(o, 'averagePrice', 'avgPrice', 'averageFillPrice')),
+    averagePrice: num(pick(o, 'averagePrice', 'avgPrice')),
+    charges: num(o.charges),
     status: String(pick(o, 'status', 'state') ?? ''),
-    reason: str(pick(o, 'reason', 'rejectReason', 'statusReason')),
-    strategy: str(pick(o, 'strategy', 'strategyId', 'strategyInstance')),
-    createdAt: str(pick(o, 'createdAt', 'submittedAt', 'time')) ?? undefined,
-    updatedAt: str(pick(o, 'updatedAt', 'lastUpdate')) ?? undefined,
+    reason: text(pick(o, 'reason', 'message', 'rejectReason')) ?? null,
+    algorithm: text(o.algorithm),
+    algorithmParameters: stringMap(o.algorithmParameters),
+    brokerOrderId: text(o.brokerOrderId),
+    decisionId: text(decision ? decision.id : o.decisionId),
+    decision: text(decision ? decision.outcome : o.decision),
+    decisionRule: text(decision ? decision.ruleName : o.decisionRule),
+    createdBy: text(o.createdBy),
+    createdAt: text(pick(o, 'createdAt', 'submittedAt')),
+    updatedAt: text(pick(o, 'updatedAt', 'lastUpdate')),
   };
 }
 
+/** The node's FillDto (an execution). */
 export function readTrade(raw: unknown): TradeDto {
   const o = (raw ?? {}) as Obj;
   return {
-    id: str(pick(o, 'id', 'tradeId', 'fillId')) ?? undefined,
-    orderId: str(o.orderId) ?? undefined,
+    id: text(pick(o, 'id', 'fillId', 'tradeId')),
+    accountId: text(pick(o, 'accountId', 'account')),
+    orderId: text(o.orderId),
+    brokerOrderId: text(o.brokerOrderId),
     instrument: instrumentId(o.instrument),
     side: String(o.side ?? ''),
+    product: text(o.product),
     quantity: num(o.quantity) ?? 0,
     price: num(pick(o, 'price', 'fillPrice')) ?? 0,
-    fees: num(pick(o, 'fees', 'charges')),
-    time: str(pick(o, 'time', 'filledAt', 'occurredAt', 'exchangeTime')) ?? undefined,
+    fees: num(pick(o, 'charges', 'fees')),
+    time: text(pick(o, 'time', 'filledAt', 'exchangeTime')),
   };
 }
 
+/** The node's PositionDto, marked to the latest quote. */
 export function readPosition(raw: unknown): PositionDto {
   const o = (raw ?? {}) as Obj;
   return {
-    account: str(pick(o, 'account', 'accountId')) ?? undefined,
+    accountId: text(pick(o, 'accountId', 'account')),
     instrument: instrumentId(o.instrument),
-    product: str(o.product) ?? undefined,
-    quantity: num(pick(o, 'quantity', 'netQuantity', 'qty')) ?? 0,
+    product: text(o.product),
+    quantity: num(pick(o, 'quantity', 'netQuantity')) ?? 0,
     averagePrice: num(pick(o, 'averagePrice', 'avgPrice')),
-    lastPrice: num(pick(o, 'lastPrice', 'ltp', 'markPrice')),
-    realisedPnl: num(pick(o, 'realisedPnl', 'realizedPnl', 'realised', 'realized')),
-    unrealisedPnl: num(pick(o, 'unrealisedPnl', 'unrealizedPnl', 'unrealised', 'unrealized')),
-    value: num(pick(o, 'value', 'marketValue')),
+    lastPrice: num(pick(o, 'lastPrice', 'ltp')),
+    realisedPnl: num(pick(o, 'realisedPnl', 'realizedPnl')),
+    unrealisedPnl: num(pick(o, 'unrealisedPnl', 'unrealizedPnl')),
+    value: num(pick(o, 'marketValue', 'value')),
+    charges: num(o.charges),
+    boughtQuantity: num(o.boughtQuantity),
+    soldQuantity: num(o.soldQuantity),
   };
 }
 

@@ -91,37 +91,58 @@ export interface IndicatorSeriesDto {
 export interface OrderDto {
   id: string;
   clientOrderId?: string;
-  account?: string;
+  /** The account id (a number on the wire, text in the UI). */
+  accountId?: string;
+  /** The parent order of an execution algorithm's child. */
+  parentId?: string;
+  /** The strategy instance that placed it. */
+  strategyId?: string;
   instrument: string;
   side: 'BUY' | 'SELL' | string;
+  /** MARKET, LIMIT, SL or SL-M (the wire's SL_M is shown the way traders write it). */
   orderType: string;
   product?: string;
   validity?: string;
   quantity: number;
-  filledQuantity?: number;
+  filledQuantity: number;
   price?: number | null;
   triggerPrice?: number | null;
   averagePrice?: number | null;
+  /** Brokerage and taxes so far, in rupees. */
+  charges?: number | null;
   status: string;
   reason?: string | null;
-  strategy?: string | null;
+  /** DIRECT, BRACKET, TRAILING_STOP, ICEBERG, TWAP or VWAP. */
+  algorithm?: string;
+  algorithmParameters?: Record<string, string>;
+  brokerOrderId?: string;
+  decisionId?: string;
+  /** APPROVE, MODIFY, HOLD_FOR_APPROVAL or REJECT. */
+  decision?: string;
+  /** The deciding rule (empty for a plain approval). */
+  decisionRule?: string;
+  createdBy?: string;
   createdAt?: string;
   updatedAt?: string;
 }
 
 export interface TradeDto {
   id?: string;
+  accountId?: string;
   orderId?: string;
+  brokerOrderId?: string;
   instrument: string;
   side: string;
+  product?: string;
   quantity: number;
   price: number;
+  /** Brokerage and taxes, in rupees. */
   fees?: number | null;
   time?: string;
 }
 
 export interface PositionDto {
-  account?: string;
+  accountId?: string;
   instrument: string;
   product?: string;
   quantity: number;
@@ -130,6 +151,9 @@ export interface PositionDto {
   realisedPnl?: number | null;
   unrealisedPnl?: number | null;
   value?: number | null;
+  charges?: number | null;
+  boughtQuantity?: number | null;
+  soldQuantity?: number | null;
 }
 
 export interface RuleValidationDto {

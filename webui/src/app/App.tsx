@@ -16,6 +16,7 @@ import { PluginsPage } from '../admin/PluginsPage';
 import { Lazy } from '../components/Lazy';
 import { UsersPage } from '../admin/UsersPage';
 import { AuditPage } from '../admin/AuditPage';
+import { HeldOrdersPage } from '../admin/HeldOrdersPage';
 
 setOnExpired(() => {
   const { path } = route.value;
@@ -31,6 +32,7 @@ const TRADER_NAV: Array<[string, string]> = [
 ];
 const ADMIN_NAV: Array<[string, string, string[]]> = [
   ['/admin', 'Overview', ['ADMIN', 'RISK_OFFICER']],
+  ['/admin/held', 'Held orders', ['RISK_OFFICER', 'ADMIN']],
   ['/admin/rules', 'Rule sets', ['RISK_OFFICER', 'ADMIN']],
   ['/admin/plugins', 'Plugins', ['ADMIN']],
   ['/admin/users', 'Users', ['ADMIN']],
@@ -58,6 +60,8 @@ function page(path: string) {
       return <ClusterPage />;
     case '/admin/rules':
       return <Lazy load={() => import('../admin/RulesPage').then((m) => m.RulesPage)} />;
+    case '/admin/held':
+      return <HeldOrdersPage />;
     case '/admin/plugins':
       return <PluginsPage />;
     case '/admin/users':
@@ -123,7 +127,7 @@ export function App() {
           ))}
         </nav>
         <div class="topbar-right">
-          {!isAdmin && <KillSwitch compact />}
+          {(!isAdmin || hasRole('ADMIN', 'RISK_OFFICER')) && <KillSwitch compact />}
           <LiveDot />
           {isAdmin ? (
             <Link href="/" class="btn btn-small">Trading</Link>

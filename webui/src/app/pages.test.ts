@@ -4,7 +4,13 @@ import { readAudit } from '../admin/AuditPage';
 import { readVersion } from '../admin/rulesApi';
 import { readSwitches } from '../trader/KillSwitch';
 import { decisionOf } from '../trader/OrderTicket';
-import { isOpen, mergeOrder } from '../trader/Blotter';
+import { isOpen, mergeOrder } from '../lib/orders';
+import { readSummary } from '../trader/PositionsPage';
+import { heldValue } from '../admin/HeldOrdersPage';
+import { killSwitchPowers, switchName } from '../trader/KillSwitch';
+import { pickSelected } from '../trader/accounts';
+import { streamKeys } from '../trader/liveData';
+import { readOrderDetail } from '../api/endpoints';
 import { rangeFor } from '../trader/ChartPanel';
 import { readBacktest, readCurve } from '../trader/BacktestsPage';
 import { checkParams, typedParams } from '../components/ParamForm';
@@ -37,16 +43,69 @@ describe('screen logic', () => {
       ]);
     expect(readSwitches([{ scope: 'strategy', target: 's1', engaged: true }])[0]).toMatchObject({ scope: 'STRATEGY', target: 's1', engaged: true });
   });
-  it('shows the rule decision of a rejected order', () => {
-    const d = decisionOf({ id: '9', instrument: 'NSE:INFY', side: 'BUY', orderType: 'LIMIT', quantity: 1000, status: 'REJECTED', reason: 'order value ₹15,00,000 above the limit ₹10,00,000', decision: { rulesFired: ['Max order value'] } });
-    expect(d).toMatchObject({ status: 'REJECTED', reason: 'order value ₹15,00,000 above the limit ₹10,00,000', rules: ['Max order value'] });
+  it('reads the node kill switch list', () => {
+    const s = readSwitches({
+      globalEngaged: false,
+      switches: [
+        { scope: 'GLOBAL', target: '*', engaged: false, reason: '', changedBy: 'admin', changedAt: '2026-11-20T04:00:00Z' },
+        { scope: 'ACCOUNT', target: '7', engaged: true, reason: 'fat finger', changedBy: 'tara', changedAt: '2026-11-20T04:01:00Z' },
+      ],
+    });
+    expect(s).toEqual([
+      { scope: 'GLOBAL', target: null, engaged: false, reason: undefined, by: 'admin', at: '2026-11-20T04:00:00Z' },
+      { scope: 'ACCOUNT', target: '7', engaged: true, reason: 'fat finger', by: 'tara', at: '2026-11-20T04:01:00Z' },
+    ]);
+    expect(switchName(s[0])).toBe('everything (global)');
+    expect(switchName({ scope: 'STRATEGY', target: 'sma-1' })).toBe('strategy sma-1');
   });
-  it('merges streamed order updates without losing known fields', () => {
-    const list = [readOrder({ id: '1', instrument: 'NSE:INFY', side: 'BUY', orderType: 'LIMIT', quantity: 5, status: 'OPEN', price: 10 })];
-    const next = mergeOrder(list, readOrder({ id: '1', status: 'FILLED', filledQuantity: 5 }));
+  it('lets traders engage only their own account switch and admins do everything', () => {
+    expect(killSwitchPowers({ admin: false, trader: true })).toEqual({ engage: true, release: false, scopes: ['ACCOUNT'] });
+    expect(killSwitchPowers({ admin: true, trader: false })).toEqual({ engage: true, release: true, scopes: ['GLOBAL', 'ACCOUNT', 'STRATEGY'] });
+    expect(killSwitchPowers({ admin: false, trader: false }).engage).toBe(false);
+  });
+  it('shows the rule decision of a rejected order', () => {
+    const d = decisionOf(readOrder({ id: '9', instrument: 'NSE:INFY', side: 'BUY', type: 'LIMIT', quantity: 1000, status: 'REJECTED', reason: 'order value 1500000 exceeds the limit of 1000000', decision: 'REJECT', decisionRule: 'max order value' }));
+    expect(d).toMatchObject({ status: 'REJECTED', rejected: true, held: false, reason: 'order value 1500000 exceeds the limit of 1000000', rule: 'max order value' });
+  });
+  it('replaces an order with its streamed update (the node sends the whole order)', () => {
+    const open = { id: '1', instrument: 'NSE:INFY', side: 'BUY', type: 'LIMIT', quantity: 5, status: 'OPEN', price: 10 };
+    const list = [readOrder(open)];
+    const next = mergeOrder(list, readOrder({ ...open, status: 'FILLED', filledQuantity: 5, averagePrice: 9.95 }));
     expect(next[0]).toMatchObject({ instrument: 'NSE:INFY', price: 10, status: 'FILLED', filledQuantity: 5 });
     expect(isOpen(next[0])).toBe(false);
-    expect(mergeOrder(next, readOrder({ id: '2', status: 'NEW' })).map((o) => o.id)).toEqual(['2', '1']);
+    expect(mergeOrder(next, readOrder({ id: '2', status: 'NEW' })).map((o) => o.id)).toEqual(['1', '2']);
+  });
+  it('reads the order detail document', () => {
+    const d = readOrderDetail({
+      order: { id: 'o1', accountId: 3, instrument: 'NSE:INFY', side: 'BUY', type: 'SL_M', quantity: 10, triggerPrice: 1500, status: 'OPEN', algorithm: 'TRAILING_STOP', algorithmParameters: { trail: '5' } },
+      history: [{ type: 'CREATED' }],
+      fills: [{ id: 'f1', accountId: 3, orderId: 'o1', instrument: 'NSE:INFY', side: 'BUY', quantity: 10, price: 1500, charges: 1.2, time: '2026-11-20T04:00:00Z' }],
+      children: [{ id: 'o1:stop', parentId: 'o1', instrument: 'NSE:INFY', side: 'BUY', type: 'SL_M', quantity: 10, status: 'OPEN' }],
+      explanation: { decisionId: 'd1' },
+    });
+    expect(d.order).toMatchObject({ accountId: '3', orderType: 'SL-M', algorithm: 'TRAILING_STOP', algorithmParameters: { trail: '5' } });
+    expect(d.fills[0]).toMatchObject({ accountId: '3', orderId: 'o1', fees: 1.2 });
+    expect(d.children[0].parentId).toBe('o1');
+    expect(d.history).toHaveLength(1);
+  });
+  it('shows the portfolio figures the node sends, in order', () => {
+    const rows = readSummary({ cash: 990000.5, equity: 1000100, realisedPnl: 0, unrealisedPnl: -12.5, charges: 3.2, openPositions: 1, accounts: [] });
+    expect(rows.map((r) => r.label)).toEqual(['Equity', 'Cash', 'Unrealised P&L', 'Realised P&L', 'Charges paid', 'Open positions']);
+    expect(rows[2]).toEqual({ label: 'Unrealised P&L', value: -12.5, kind: 'pnl' });
+  });
+  it('values held orders at their limit price', () => {
+    expect(heldValue(readOrder({ id: 'h', instrument: 'NSE:INFY', side: 'BUY', type: 'LIMIT', quantity: 400, price: 1500, status: 'HELD' }))).toBe(600000);
+    expect(heldValue(readOrder({ id: 'm', instrument: 'NSE:INFY', side: 'BUY', type: 'MARKET', quantity: 4, status: 'HELD' }))).toBeNull();
+  });
+  it('keeps the chosen account while it exists, else takes the first', () => {
+    const list = [{ id: '3', name: 'Paper', broker: 'paper' }, { id: '5', name: 'Zerodha', broker: 'kite' }];
+    expect(pickSelected(list, '5')).toBe('5');
+    expect(pickSelected(list, '9')).toBe('3');
+    expect(pickSelected([], '9')).toBeNull();
+  });
+  it('streams one account or all of the trader’s', () => {
+    expect(streamKeys('5', ['3', '5'])).toEqual(['5']);
+    expect(streamKeys(null, ['3', '5', '3'])).toEqual(['3', '5']);
   });
   it('loads about 600 bars of history per timeframe', () => {
     const now = Date.parse('2026-11-20T10:00:00Z');

@@ -158,6 +158,39 @@ describe('live socket', () => {
     expect(errors).toEqual(["unknown channel 'foo'"]);
   });
 
+  it('hands a fresh token to the open connection, which keeps its subscriptions', async () => {
+    const { live, sockets } = setup();
+    expect(live.authenticate('fresh')).toBe(false); // nothing open to take it yet
+    live.start();
+    await flush();
+    sockets[0].open();
+    live.subscribe({ channel: 'quotes', key: 'NSE:INFY' }, () => {});
+
+    expect(live.authenticate('fresh')).toBe(true);
+
+    expect(sockets[0].sent.at(-1)).toEqual({ action: 'auth', token: 'fresh' });
+    expect(sockets[0].closed).toBe(false);
+    expect(sockets).toHaveLength(1);
+  });
+
+  it('connects again with a fresh token after the node closed an expired one', async () => {
+    const { live, sockets, timers } = setup();
+    live.start();
+    await flush();
+    sockets[0].open();
+    live.subscribe({ channel: 'quotes', key: 'NSE:TCS' }, () => {});
+
+    sockets[0].readyState = 3;
+    sockets[0].onclose?.({ code: 4401, reason: 'token expired' });
+    timers.advance(1_000);
+    await flush();
+
+    expect(sockets).toHaveLength(2);
+    expect(sockets[1].url).toBe('ws://node/ws?access_token=t2');
+    sockets[1].open();
+    expect(sockets[1].sent).toContainEqual({ action: 'subscribe', channel: 'quotes', key: 'NSE:TCS' });
+  });
+
   it('stop closes for good', async () => {
     const { live, sockets, timers } = setup();
     live.start();

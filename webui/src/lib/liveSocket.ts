@@ -1,6 +1,8 @@
 // The WebSocket client: one connection per page, subscriptions reference-counted by channel and
 // key, reconnect with exponential backoff and jitter, resubscribe everything after a reconnect,
-// and a heartbeat that notices a silent connection. Browser APIs are injected so tests drive it.
+// a heartbeat that notices a silent connection, and fresh access tokens handed to the open
+// connection (the node closes a connection whose token expired, code 4401). Browser APIs are
+// injected so tests drive it.
 
 export type SocketState = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
 
@@ -145,6 +147,15 @@ export class LiveSocket {
     this.clearTimers();
     this.attempt = 0;
     void this.connect();
+  }
+
+  /**
+   * Hands a fresh access token to the open connection ({"action":"auth"}), which then stays open
+   * past the old token's expiry, subscriptions and all. False when no connection is open to take it
+   * (the next connection carries the token in its URL anyway).
+   */
+  authenticate(token: string): boolean {
+    return this.send({ action: 'auth', token });
   }
 
   subscribe(spec: SubscriptionSpec, listener: Listener): () => void {

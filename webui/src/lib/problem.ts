@@ -116,6 +116,8 @@ export function friendlyMessage(error: unknown, action?: string): string {
         : `${what}${detail || 'Not found.'}`;
     case 409:
       return `${what}${detail || 'It changed in the meantime; refresh and try again.'}`;
+    case 423:
+      return `${what}Trading is halted. ${detail || 'A kill switch is engaged.'} Only an admin can release it.`;
     case 413:
       return `${what}${detail || 'The file is too large.'}`;
     case 422:

@@ -1,148 +1,183 @@
+import { useEffect, useRef } from 'preact/hooks';
 import { orders } from '../api/endpoints';
-import { readOrder } from '../api/read';
 import { useAsync } from '../components/hooks';
-import { rules } from '../admin/rulesApi';
-import { Badge, ErrorBanner, Spinner } from '../components/ui';
-import { formatIstDateTime, formatPrice, formatQty } from '../lib/format';
+import { Badge, Empty, ErrorBanner, Spinner } from '../components/ui';
+import { formatInr, formatIstDateTime, formatIstTime, formatPrice, formatQty } from '../lib/format';
+import { describeHistory, readExplanation, statusText } from '../lib/orders';
+import { subscribe } from '../app/live';
+import { Link } from '../app/router';
+import { accountLabel } from './accounts';
+import { OrderActions, OrdersTable } from './Blotter';
 
-type Obj = Record<string, unknown>;
-
-function arr(v: unknown): Obj[] {
-  return Array.isArray(v) ? (v as Obj[]) : [];
-}
-
-function text(v: unknown): string {
-  if (v === null || v === undefined) return '—';
-  if (typeof v === 'object') return JSON.stringify(v);
-  return String(v);
-}
-
-/** Why an order is where it is: the signal behind it, the rules that fired, the versions used, its state history. */
+/**
+ * One order in full: its terms, where it is and how it got there (the journaled history), its
+ * fills, the child orders of an execution algorithm, and the rule decision that let it through or
+ * stopped it (fired rules, rule-set versions, the facts the rules saw). Follows the live stream.
+ */
 export function OrderExplain({ id }: { id: string }) {
-  const r = useAsync(
-    async (signal) => {
-      const order = await orders.get(id, { signal });
-      // an order that names its rule decision: fetch the stored explanation (versions, fired rules, facts)
-      const decisionId = (order.decisionId ?? order.riskDecisionId) as string | undefined;
-      if (decisionId && !order.decision && !order.decisions) {
-        try {
-          order.decision = await rules.explain(decisionId, { signal });
-        } catch {
-          /* the order's own fields still explain it */
-        }
-      }
-      return order;
-    },
-    [id],
-    { pollMs: 10_000 },
-  );
+  const r = useAsync((signal) => orders.get(id, { signal }), [id], { pollMs: 15_000 });
+  const account = r.data?.order.accountId;
+  const childIds = (r.data?.children ?? []).map((c) => c.id).join(',');
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => {
+    if (!account) return;
+    const related = (orderId: unknown, parentId?: unknown) => orderId === id || parentId === id || childIds.split(',').includes(String(orderId));
+    const soon = () => {
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(r.reload, 250);
+    };
+    const offOrders = subscribe({ channel: 'orders', key: account }, (d) => {
+      const o = (d ?? {}) as Record<string, unknown>;
+      if (related(o.id, o.parentId)) soon();
+    });
+    const offFills = subscribe({ channel: 'fills', key: account }, (d) => {
+      const f = (d ?? {}) as Record<string, unknown>;
+      if (related(f.orderId)) soon();
+    });
+    return () => {
+      offOrders();
+      offFills();
+      if (timer.current) clearTimeout(timer.current);
+    };
+  }, [account, id, childIds]);
+
   if (r.loading && !r.data) return <Spinner label="Loading the order" />;
-  if (r.error && !r.data) return <ErrorBanner error={r.error} action="load the order" onRetry={r.reload} />;
-  const raw = (r.data ?? {}) as Obj;
-  const o = readOrder(raw);
-  const decisions = arr(raw.decisions).length ? arr(raw.decisions) : raw.decision ? [raw.decision as Obj] : [];
-  const explain = (raw.explanation ?? raw.explain ?? {}) as Obj;
-  const signal = (raw.signal ?? explain.signal) as Obj | undefined;
-  const history = arr(raw.history ?? raw.events ?? raw.transitions);
-  const fills = arr(raw.fills ?? raw.trades);
+  if (r.error && !r.data) return <ErrorBanner error={r.error} action={`load order ${id}`} onRetry={r.reload} />;
+  if (!r.data) return null;
+  const { order: o, history, fills, children } = r.data;
+  const explanation = readExplanation(r.data.explanation);
+  const events = describeHistory(history, o.status);
+  const params = Object.entries(o.algorithmParameters ?? {});
   return (
-    <div class="explain" data-testid="order-explain">
+    <div class="explain" data-testid="order-detail" data-status={o.status}>
       <dl class="kv">
         <dt>Order</dt>
         <dd>
           {o.id} {o.clientOrderId ? <span class="muted small">client id {o.clientOrderId}</span> : null}
         </dd>
+        <dt>Status</dt>
+        <dd>
+          <Badge value={o.status} /> <span class="small muted">{statusText(o.status)}</span>
+          {o.reason && <div class="decision-reason">{o.reason}</div>}
+        </dd>
         <dt>What</dt>
         <dd>
           <span class={o.side === 'BUY' ? 'buy-text' : 'sell-text'}>{o.side}</span> {formatQty(o.quantity)} {o.instrument} · {o.orderType} {o.product} {o.validity}
-          {o.price ? ` @ ${formatPrice(o.price)}` : ''}
-          {o.triggerPrice ? ` trigger ${formatPrice(o.triggerPrice)}` : ''}
-        </dd>
-        <dt>Status</dt>
-        <dd>
-          <Badge value={o.status} /> {o.reason && <span class="decision-reason">{o.reason}</span>}
+          {o.price ? ` @ ₹${formatPrice(o.price)}` : ''}
+          {o.triggerPrice ? ` · trigger ₹${formatPrice(o.triggerPrice)}` : ''}
         </dd>
         <dt>Filled</dt>
         <dd>
-          {formatQty(o.filledQuantity)} / {formatQty(o.quantity)}
-          {o.averagePrice ? ` at avg ${formatPrice(o.averagePrice)}` : ''}
+          {formatQty(o.filledQuantity)} of {formatQty(o.quantity)}
+          {o.averagePrice ? ` at an average of ₹${formatPrice(o.averagePrice)}` : ''}
         </dd>
+        <dt>Charges</dt>
+        <dd>{formatInr(o.charges)}</dd>
+        <dt>Account</dt>
+        <dd>{accountLabel(o.accountId)}</dd>
+        <dt>Execution</dt>
+        <dd>
+          {o.algorithm ?? 'DIRECT'}
+          {params.length ? <span class="small muted"> ({params.map(([k, v]) => `${k} ${v}`).join(', ')})</span> : null}
+        </dd>
+        {o.parentId && (
+          <>
+            <dt>Parent</dt>
+            <dd>
+              <Link href={`/orders?id=${encodeURIComponent(o.parentId)}`}>{o.parentId}</Link>
+            </dd>
+          </>
+        )}
         <dt>Source</dt>
-        <dd>{o.strategy ? `strategy ${o.strategy}` : 'manual (order ticket)'}</dd>
+        <dd>{o.strategyId ? `strategy ${o.strategyId}` : `placed by ${o.createdBy ?? 'a trader'}`}</dd>
+        {o.brokerOrderId && (
+          <>
+            <dt>Broker id</dt>
+            <dd class="mono">{o.brokerOrderId}</dd>
+          </>
+        )}
+        <dt>Placed</dt>
+        <dd>{formatIstDateTime(o.createdAt)}</dd>
+        <dt>Last change</dt>
+        <dd>{formatIstDateTime(o.updatedAt)}</dd>
       </dl>
-      {signal && (
-        <>
-          <h3>Signal</h3>
-          <dl class="kv small">
-            {Object.entries(signal).map(([k, v]) => (
-              <>
-                <dt key={`${k}t`}>{k}</dt>
-                <dd key={`${k}d`}>{text(v)}</dd>
-              </>
-            ))}
-          </dl>
-        </>
-      )}
-      <h3>Rule decisions</h3>
-      {decisions.length === 0 ? (
-        <p class="muted">No rule decision recorded for this order.</p>
+      <div class="row">
+        <OrderActions order={o} detailLink={false} />
+      </div>
+
+      <h3>Rule decision</h3>
+      {explanation ? (
+        <div class="decision-card" data-testid="rule-explanation">
+          <div>
+            <Badge value={explanation.outcome} tone={explanation.outcome === 'REJECT' ? 'bad' : explanation.outcome === 'HOLD_FOR_APPROVAL' ? 'warn' : 'good'} />{' '}
+            {explanation.rule ? <strong>rule “{explanation.rule}”</strong> : <span>no rule objected</span>}
+            {explanation.reason ? <span>: {explanation.reason}</span> : null}
+          </div>
+          <div class="small">Rules fired: {explanation.firedRules.length ? explanation.firedRules.join(', ') : 'none'}</div>
+          <div class="small muted">
+            Rule sets: {explanation.versions.join(', ') || '—'} · decided {formatIstDateTime(explanation.decidedAt)}
+            {explanation.elapsedMicros !== null ? ` in ${(explanation.elapsedMicros / 1000).toFixed(1)} ms` : ''}
+          </div>
+          {explanation.facts !== null && (
+            <details>
+              <summary class="small">What the rules saw</summary>
+              <pre class="code small">{JSON.stringify(explanation.facts, null, 2)}</pre>
+            </details>
+          )}
+        </div>
+      ) : o.decision ? (
+        <p>
+          <Badge value={o.decision} /> {o.decisionRule ? `rule “${o.decisionRule}”` : ''}
+        </p>
       ) : (
-        decisions.map((d, i) => {
-          const fired = arr(d.rulesFired ?? d.firedRules ?? d.rules).length ? arr(d.rulesFired ?? d.firedRules ?? d.rules) : ((d.rulesFired ?? d.firedRules ?? []) as unknown[]);
-          const versions = (d.versions ?? d.ruleSetVersions ?? d.ruleSets ?? {}) as Obj | Obj[];
-          const facts = (d.facts ?? d.keyFacts ?? d.factValues ?? {}) as Obj;
-          return (
-            <div class="decision-card" key={i}>
-              <div>
-                <strong>{text(d.kind ?? d.stage ?? d.ruleSet ?? 'decision')}</strong> <Badge value={text(d.outcome ?? d.action ?? d.result ?? d.decision)} />{' '}
-                {d.reason ? <span>{text(d.reason)}</span> : null}
-                {d.ruleName ? <span class="small muted"> (rule “{text(d.ruleName)}”)</span> : null}
-              </div>
-              <div class="small">
-                Rules fired: {Array.isArray(fired) && fired.length ? fired.map((f) => (typeof f === 'string' ? f : text((f as Obj).name ?? f))).join(', ') : 'none'}
-              </div>
-              <div class="small muted">
-                Versions:{' '}
-                {Array.isArray(versions)
-                  ? versions.map((v) => `${text(v.kind)} v${text(v.version)}`).join(', ') || '—'
-                  : Object.entries(versions).map(([k, v]) => `${k} v${text(v)}`).join(', ') || text(d.version ?? d.ruleSetVersion)}
-              </div>
-              {Object.keys(facts).length > 0 && (
-                <dl class="kv small">
-                  {Object.entries(facts).map(([k, v]) => (
-                    <>
-                      <dt key={`${k}t`}>{k}</dt>
-                      <dd key={`${k}d`}>{text(v)}</dd>
-                    </>
-                  ))}
-                </dl>
-              )}
-            </div>
-          );
-        })
+        <p class="muted">No rule decision recorded for this order.</p>
       )}
-      {history.length > 0 && (
-        <>
-          <h3>History</h3>
-          <ol class="timeline">
-            {history.map((h, i) => (
-              <li key={i}>
-                <span class="small muted">{formatIstDateTime(text(h.time ?? h.occurredAt ?? h.at))}</span> <Badge value={text(h.status ?? h.state ?? h.to)} /> {h.reason || h.detail ? <span class="small">{text(h.reason ?? h.detail)}</span> : null}
-              </li>
-            ))}
-          </ol>
-        </>
+
+      <h3>State history</h3>
+      {events.length === 0 ? (
+        <p class="muted">No history yet.</p>
+      ) : (
+        <ol class="timeline" aria-label="State history">
+          {events.map((h, i) => (
+            <li key={i} data-event={h.type} data-status={h.status ?? undefined}>
+              <span class="small muted">{formatIstTime(h.at)}</span> {h.status ? <Badge value={h.status} /> : null} <span class="small">{h.text}</span>
+            </li>
+          ))}
+        </ol>
       )}
-      {fills.length > 0 && (
-        <>
-          <h3>Fills</h3>
-          <ul class="plain small">
+
+      <h3>Fills</h3>
+      {fills.length === 0 ? (
+        <p class="muted">No fills.</p>
+      ) : (
+        <table class="table compact" aria-label="Fills of this order">
+          <thead>
+            <tr>
+              <th scope="col">Time (IST)</th>
+              <th scope="col" class="num">Qty</th>
+              <th scope="col" class="num">Price</th>
+              <th scope="col" class="num">Value</th>
+              <th scope="col" class="num">Charges</th>
+            </tr>
+          </thead>
+          <tbody>
             {fills.map((f, i) => (
-              <li key={i}>
-                {formatIstDateTime(text(f.time ?? f.filledAt ?? f.occurredAt))}: {text(f.quantity)} @ {formatPrice(Number(f.price))}
-              </li>
+              <tr key={f.id ?? i}>
+                <td>{formatIstTime(f.time)}</td>
+                <td class="num">{formatQty(f.quantity)}</td>
+                <td class="num">{formatPrice(f.price)}</td>
+                <td class="num">{formatInr(f.quantity * f.price)}</td>
+                <td class="num">{formatInr(f.fees)}</td>
+              </tr>
             ))}
-          </ul>
+          </tbody>
+        </table>
+      )}
+
+      {(children.length > 0 || (o.algorithm && o.algorithm !== 'DIRECT')) && (
+        <>
+          <h3>Child orders</h3>
+          {children.length ? <OrdersTable compact list={children} label="Child orders" /> : <Empty>No child orders yet.</Empty>}
         </>
       )}
     </div>

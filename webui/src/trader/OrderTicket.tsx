@@ -1,13 +1,18 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { market, orders } from '../api/endpoints';
-import { readOrder } from '../api/read';
-import type { InstrumentDto, OrderDto } from '../api/types';
-import { Badge, Button, ErrorBanner, Field } from '../components/ui';
-import { checkTicket, estimatedValue, needsPrice, needsTrigger, ORDER_TYPES, PRODUCTS, VALIDITIES, type OrderType, type Product, type Side, type TicketInput, type Validity } from '../lib/orderValidation';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { orders } from '../api/endpoints';
+import { Badge, Button, ErrorBanner, Field, Notice } from '../components/ui';
+import {
+  ALGORITHM_PARAMS, ALGORITHMS, checkTicket, estimatedValue, needsPrice, needsTrigger, ORDER_TYPES, PARAM_DEFAULTS, PRODUCTS, toPlaceOrderBody, VALIDITIES,
+  type AlgoParam, type Algorithm, type OrderType, type PlaceOrderBody, type Product, type Side, type TicketInput, type Validity,
+} from '../lib/orderValidation';
+import { decisionHeadline, decisionOf, outcomeUncertain, SubmissionKeys, type TicketDecision } from '../lib/orders';
 import { formatInr, formatPrice } from '../lib/format';
-import { instruments, quoteOf } from './marketStore';
-import { accounts, selectedAccount } from './accounts';
-import { ApiError } from '../lib/problem';
+import { quoteOf } from './marketStore';
+import { accountLabel, accounts, accountsLoaded, loadAccounts, selectAccount, selectedAccount } from './accounts';
+import { useInstrumentRules } from './Blotter';
+import { Link } from '../app/router';
+
+export { decisionOf };
 
 const TYPE_HELP: Record<OrderType, string> = {
   MARKET: 'Buy or sell at the best available price now.',
@@ -16,54 +21,50 @@ const TYPE_HELP: Record<OrderType, string> = {
   'SL-M': 'Stop-loss market: when the trigger is hit, a market order is placed.',
 };
 
+const ALGO_LABEL: Record<Algorithm, string> = {
+  DIRECT: 'Direct: send the order as it is',
+  BRACKET: 'Bracket: entry with target and stop-loss',
+  TRAILING_STOP: 'Trailing stop: a stop that follows the price',
+  ICEBERG: 'Iceberg: show a little at a time',
+  TWAP: 'TWAP: equal slices over time',
+  VWAP: 'VWAP: slices sized like the usual volume',
+};
+
+const PARAM_LABEL: Record<AlgoParam, string> = {
+  target: 'Target price (₹)',
+  stop: 'Stop-loss trigger (₹)',
+  trail: 'Trail by (₹)',
+  trailPercent: 'or trail by (%)',
+  legs: 'Number of legs',
+  legQuantity: 'or quantity per leg',
+  minutes: 'Over how many minutes',
+  slices: 'Number of slices',
+  days: 'Days of volume history',
+};
+
 /** window event asking the ticket to take a side and focus its quantity (F1 / F2). */
 export const TICKET_EVENT = 'sharewise:ticket';
 
-export interface Decision {
-  status: string;
-  reason: string | null;
-  rules: string[];
-  order: OrderDto | null;
-}
-
-/** What the server said about a placed order: its status and, if rejected or held, why. */
-export function decisionOf(raw: unknown): Decision {
-  const o = (raw ?? {}) as Record<string, unknown>;
-  const order = readOrder(o);
-  const d = (o.decision ?? o.ruleDecision ?? o.risk ?? {}) as Record<string, unknown>;
-  const fired = (d.rulesFired ?? d.firedRules ?? o.rulesFired ?? d.rules ?? []) as unknown[];
-  return {
-    status: order.status || String(d.outcome ?? d.action ?? ''),
-    reason: order.reason ?? ((d.reason ?? d.message ?? null) as string | null),
-    rules: fired.map((r) => (typeof r === 'string' ? r : String((r as Record<string, unknown>).name ?? (r as Record<string, unknown>).rule ?? JSON.stringify(r)))),
-    order,
-  };
-}
-
 export function OrderTicket({ instrument }: { instrument: string }) {
   const [input, setInput] = useState<TicketInput>({
-    side: 'BUY', orderType: 'LIMIT', product: 'CNC', validity: 'DAY', quantity: '1', price: '', triggerPrice: '',
+    side: 'BUY', orderType: 'LIMIT', product: 'CNC', validity: 'DAY', quantity: '1', price: '', triggerPrice: '', algorithm: 'DIRECT', params: {},
   });
   const [touched, setTouched] = useState(false);
-  const [details, setDetails] = useState<InstrumentDto | null>(instruments.get(instrument) ?? null);
+  const details = useInstrumentRules(instrument);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [decision, setDecision] = useState<Decision | null>(null);
+  const [retryable, setRetryable] = useState<PlaceOrderBody | null>(null);
+  const [decision, setDecision] = useState<TicketDecision | null>(null);
+  const keys = useRef(new SubmissionKeys());
   const q = quoteOf(instrument).value;
 
+  useEffect(() => void loadAccounts(), []);
   useEffect(() => {
     setDecision(null);
     setError(null);
-    setInput((i) => ({ ...i, price: '', triggerPrice: '' }));
-    const known = instruments.get(instrument);
-    setDetails(known ?? null);
-    if (known) return;
-    const c = new AbortController();
-    market.instrument(instrument, { signal: c.signal }).then((d) => {
-      instruments.set(instrument, d);
-      setDetails(d);
-    }, () => {});
-    return () => c.abort();
+    setRetryable(null);
+    setTouched(false);
+    setInput((i) => ({ ...i, price: '', triggerPrice: '', params: {} }));
   }, [instrument]);
 
   useEffect(() => {
@@ -87,33 +88,57 @@ export function OrderTicket({ instrument }: { instrument: string }) {
       return Number.isFinite(qty) && qty > 0 && px > 0 ? qty * px : null;
     })();
   const set = (patch: Partial<TicketInput>) => setInput((i) => ({ ...i, ...patch }));
+  const setParam = (k: AlgoParam, v: string) => setInput((i) => ({ ...i, params: { ...i.params, [k]: v } }));
   const err = (f: keyof typeof check.errors) => (touched ? check.errors[f] : undefined);
+  const account = selectedAccount.value;
+  const noAccount = accountsLoaded.value && accounts.value.length === 0;
 
-  async function submit(e: Event) {
-    e.preventDefault();
-    setTouched(true);
-    if (!check.order) return;
+  async function send(body: PlaceOrderBody) {
     setBusy(true);
     setError(null);
+    setRetryable(null);
     setDecision(null);
-    const key = crypto.randomUUID();
+    const key = keys.current.keyFor(JSON.stringify(body));
     try {
-      const res = await orders.place({ ...check.order, instrument, account: selectedAccount.value ?? undefined }, key);
-      setDecision(decisionOf(res));
-    } catch (e2) {
-      // a rule rejection may come back as an error status with the order in the body
-      if (e2 instanceof ApiError && e2.status === 422 && (e2.problem as Record<string, unknown>).errors) {
-        const errs = (e2.problem.errors ?? {}) as Record<string, unknown>;
-        setDecision({ status: 'REJECTED', reason: e2.detail ?? null, rules: ((errs.rulesFired ?? errs.rules ?? []) as string[]).map(String), order: null });
-      } else setError(e2);
+      const placed = await orders.place(body, key);
+      keys.current.settle();
+      setDecision(decisionOf(placed));
+    } catch (e) {
+      if (outcomeUncertain(e)) setRetryable(body);
+      else keys.current.settle();
+      setError(e);
     } finally {
       setBusy(false);
     }
   }
 
+  async function submit(e: Event) {
+    e.preventDefault();
+    setTouched(true);
+    if (!check.order) {
+      setDecision(null);
+      return;
+    }
+    const draft = check.order;
+    let target = selectedAccount.value;
+    if (!target && !accountsLoaded.value) {
+      // the accounts are still on their way (first seconds after sign-in): wait for them
+      setBusy(true);
+      await loadAccounts();
+      setBusy(false);
+      target = selectedAccount.value;
+    }
+    if (!target) {
+      setError(new Error(accountsLoaded.value ? 'you have no trading account; placing orders needs the trader role' : 'your accounts could not be loaded; try again in a moment'));
+      return;
+    }
+    void send(toPlaceOrderBody(draft, target, instrument));
+  }
+
   const side = input.side;
+  const algorithm = input.algorithm ?? 'DIRECT';
   return (
-    <form class={`ticket ticket-${side.toLowerCase()}`} onSubmit={submit} aria-label={`Order ticket for ${instrument}`} noValidate>
+    <form class={`ticket ticket-${side.toLowerCase()}`} onSubmit={(e) => void submit(e)} aria-label={`Order ticket for ${instrument}`} noValidate>
       <div class="ticket-head">
         <div class="seg side-toggle" role="radiogroup" aria-label="Side">
           {(['BUY', 'SELL'] as Side[]).map((s) => (
@@ -129,19 +154,25 @@ export function OrderTicket({ instrument }: { instrument: string }) {
           </span>
         </div>
       </div>
-      {accounts.value.length > 1 && (
+      {accounts.value.length > 1 ? (
         <Field label="Account">
           {(id) => (
-            <select id={id} value={selectedAccount.value ?? ''} onChange={(e) => (selectedAccount.value = e.currentTarget.value)}>
+            <select id={id} name="account" value={account ?? ''} onChange={(e) => selectAccount(e.currentTarget.value)}>
               {accounts.value.map((a) => (
                 <option key={a.id} value={a.id}>
-                  {a.name ?? a.id}
+                  {a.name} (#{a.id}, {a.broker})
                 </option>
               ))}
             </select>
           )}
         </Field>
-      )}
+      ) : account ? (
+        <p class="small muted" data-testid="ticket-account">
+          Account {accountLabel(account)}
+        </p>
+      ) : noAccount ? (
+        <Notice kind="info">You have no trading account, so this ticket only checks orders. Trading needs the trader role.</Notice>
+      ) : null}
       <div class="seg type-toggle" role="radiogroup" aria-label="Order type">
         {ORDER_TYPES.map((t) => (
           <button key={t} type="button" role="radio" aria-checked={input.orderType === t} title={TYPE_HELP[t]} class={`seg-btn ${input.orderType === t ? 'on' : ''}`} onClick={() => set({ orderType: t })}>
@@ -206,6 +237,33 @@ export function OrderTicket({ instrument }: { instrument: string }) {
             </select>
           )}
         </Field>
+        <Field label="Execution" error={err('algorithm')}>
+          {(id, d) => (
+            <select id={id} name="algorithm" aria-describedby={d} value={algorithm} onChange={(e) => set({ algorithm: e.currentTarget.value as Algorithm, params: {} })}>
+              {ALGORITHMS.map((a) => (
+                <option key={a} value={a}>
+                  {ALGO_LABEL[a]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {ALGORITHM_PARAMS[algorithm].map((k) => (
+          <Field key={`${algorithm}-${k}`} label={PARAM_LABEL[k]} error={err(k)}>
+            {(id, d) => (
+              <input
+                id={id}
+                name={`param-${k}`}
+                inputMode="decimal"
+                placeholder={PARAM_DEFAULTS[k] ? `default ${PARAM_DEFAULTS[k]}` : ''}
+                aria-invalid={!!err(k)}
+                aria-describedby={d}
+                value={input.params?.[k] ?? ''}
+                onInput={(e) => setParam(k, e.currentTarget.value)}
+              />
+            )}
+          </Field>
+        ))}
       </div>
       {check.warnings.map((w) => (
         <p key={w} class="warn-text small" role="status">
@@ -224,21 +282,40 @@ export function OrderTicket({ instrument }: { instrument: string }) {
         F1 buy · F2 sell · F3 orders · / search
       </div>
       <ErrorBanner error={error} action="place the order" />
+      {retryable && (
+        <div class="banner banner-warn" role="status">
+          <span>The server may have received this order. Sending it again is safe: it is placed at most once.</span>
+          <Button class="btn-small" busy={busy} onClick={() => void send(retryable)}>
+            Send again
+          </Button>
+        </div>
+      )}
       {decision && <DecisionBox decision={decision} />}
     </form>
   );
 }
 
-export function DecisionBox({ decision }: { decision: Decision }) {
-  const rejected = /REJECT/i.test(decision.status);
-  const held = /HOLD|HELD|APPROVAL/i.test(decision.status);
+/** The node's answer to a placed order, with the rule decision up front when it was refused. */
+export function DecisionBox({ decision }: { decision: TicketDecision }) {
+  const { rejected, held } = decision;
+  const o = decision.order;
   return (
-    <div class={`decision ${rejected ? 'decision-bad' : held ? 'decision-warn' : 'decision-ok'}`} role={rejected ? 'alert' : 'status'} data-testid="order-decision">
-      <div>
-        <Badge value={decision.status || 'SENT'} /> {decision.order?.id ? <span class="muted small">order {decision.order.id}</span> : null}
+    <div class={`decision ${rejected ? 'decision-bad' : held ? 'decision-warn' : 'decision-ok'}`} role={rejected ? 'alert' : 'status'} data-testid="order-decision" data-status={decision.status} data-order={o.id}>
+      <div class="decision-head">
+        <Badge value={decision.status || 'SENT'} />
+        <strong>{decisionHeadline(decision)}</strong>
       </div>
-      {decision.reason && <p class="decision-reason">{rejected ? 'Rejected: ' : held ? 'Held: ' : ''}{decision.reason}</p>}
-      {decision.rules.length > 0 && <p class="small muted">Rules: {decision.rules.join(', ')}</p>}
+      {(rejected || held) && decision.reason && (
+        <p class="decision-reason">
+          {rejected ? 'Why: ' : 'Waiting because: '}
+          {decision.reason}
+        </p>
+      )}
+      {(rejected || held) && decision.rule && <p class="small">Rule: “{decision.rule}”</p>}
+      {!rejected && !held && decision.outcome === 'MODIFY' && decision.rule && <p class="small">Changed by the rule “{decision.rule}”. Check the order’s details.</p>}
+      <p class="small">
+        <Link href={`/orders?id=${encodeURIComponent(o.id)}`}>Order {o.id}: details and rules explanation</Link>
+      </p>
     </div>
   );
 }

@@ -1,23 +1,31 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { route, setQuery } from '../app/router';
 import { ErrorBanner, Panel, Spinner, Unavailable } from '../components/ui';
-import { OrdersTable, TradesTable, useLiveOrders, useLiveTrades } from './Blotter';
+import { ORDER_STATUSES } from '../lib/orders';
+import { OrdersTable, ScopePicker, TradesTable } from './Blotter';
 import { OrderExplain } from './OrderExplain';
-
-const STATUSES = ['', 'OPEN', 'PARTIALLY_FILLED', 'FILLED', 'CANCELLED', 'REJECTED', 'UNKNOWN'];
+import { accounts, loadAccounts } from './accounts';
+import { useLiveOrders, useLiveTrades, type Scope } from './liveData';
 
 export function OrdersPage() {
-  const o = useLiveOrders(500);
-  const t = useLiveTrades();
+  const [scope, setScope] = useState<Scope>(null);
+  useEffect(() => void loadAccounts(), []);
+  const o = useLiveOrders(scope, {}, 500);
+  const t = useLiveTrades(scope);
   const selectedId = route.value.query.get('id');
   const [status, setStatus] = useState('');
   const [instrument, setInstrument] = useState('');
-  const list = (o.data ?? []).filter((x) => (!status || x.status === status) && (!instrument || x.instrument.includes(instrument.toUpperCase())));
+  const needle = instrument.trim().toUpperCase();
+  const list = (o.data ?? []).filter((x) => (!status || (status === 'WORKING' ? !['FILLED', 'CANCELLED', 'REJECTED'].includes(x.status) : x.status === status)) && (!needle || x.instrument.includes(needle)));
+  const many = accounts.value.length > 1 && !scope;
   return (
     <main id="main" class="page">
       <div class="page-head">
         <h1>Orders and trades</h1>
         {o.loading && <Spinner />}
+        <div class="page-head-right">
+          <ScopePicker scope={scope} onChange={setScope} id="orders-account" />
+        </div>
       </div>
       {o.unavailable ? (
         <Unavailable feature="Orders" />
@@ -31,9 +39,11 @@ export function OrdersPage() {
                   <label>
                     Status{' '}
                     <select value={status} onChange={(e) => setStatus(e.currentTarget.value)}>
-                      {STATUSES.map((s) => (
+                      <option value="">All</option>
+                      <option value="WORKING">Still working</option>
+                      {ORDER_STATUSES.map((s) => (
                         <option key={s} value={s}>
-                          {s || 'All'}
+                          {s.replace(/_/g, ' ')}
                         </option>
                       ))}
                     </select>
@@ -45,12 +55,12 @@ export function OrdersPage() {
               }
             >
               <ErrorBanner error={o.error} action="load orders" onRetry={o.reload} />
-              {o.data && <OrdersTable list={list} onSelect={(x) => setQuery({ id: x.id })} selectedId={selectedId} />}
+              {o.data ? <OrdersTable list={list} onSelect={(x) => setQuery({ id: x.id })} selectedId={selectedId} showAccount={many} empty={o.data.length ? 'No orders match the filters.' : 'No orders yet.'} /> : !o.error && <Spinner />}
             </Panel>
-            <Panel title="Trades">{t.unavailable ? <Unavailable feature="Trades" /> : t.data ? <TradesTable list={t.data} /> : t.error ? <ErrorBanner error={t.error} action="load trades" /> : <Spinner />}</Panel>
+            <Panel title="Trades">{t.unavailable ? <Unavailable feature="Trades" /> : t.data ? <TradesTable list={t.data} showAccount={many} /> : t.error ? <ErrorBanner error={t.error} action="load trades" onRetry={t.reload} /> : <Spinner />}</Panel>
           </div>
           {selectedId && (
-            <Panel title="Why this order" actions={<button type="button" class="btn btn-small" onClick={() => setQuery({ id: null })}>Close</button>}>
+            <Panel title={`Order ${selectedId}`} actions={<button type="button" class="btn btn-small" onClick={() => setQuery({ id: null })}>Close</button>}>
               <OrderExplain id={selectedId} />
             </Panel>
           )}

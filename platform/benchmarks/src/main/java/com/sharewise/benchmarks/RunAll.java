@@ -31,7 +31,9 @@ public final class RunAll {
             new StreamFanOutBenchmark(),
             new RiskCheckBenchmark(),
             new RuleSwapBenchmark(),
-            new MarketDataBenchmark());
+            new MarketDataBenchmark(),
+            new OrderBenchmark(),
+            new BacktestBenchmark());
     Set<String> wanted =
         args.length == 0 || args[0].isBlank() || args[0].equals("all")
             ? all.stream().map(Benchmark::name).collect(Collectors.toSet())

@@ -9,6 +9,7 @@ import com.sharewise.marketdata.internal.BarRepository;
 import com.sharewise.marketdata.internal.BarWriter;
 import com.sharewise.marketdata.internal.GridQuoteBook;
 import com.sharewise.marketdata.internal.PreviousCloses;
+import com.sharewise.marketdata.internal.QuoteListeners;
 import com.sharewise.marketdata.internal.SafePublisher;
 import com.sharewise.marketdata.internal.TickPipeline;
 import com.sharewise.marketdata.rest.BarDto;
@@ -45,6 +46,8 @@ import org.slf4j.LoggerFactory;
  *                     └─► grid map setAll            ├─► live indicators
  *                                                    ├─► stream "bars"
  *                                                    └─► BarListeners (strategies)
+ *        TickPipeline ─► QuoteListeners: newest tick per subscription, delivered on
+ *                        listener threads (QuoteSource.subscribe: plugins, the paper broker)
  * </pre>
  */
 public final class MarketData implements AutoCloseable {
@@ -61,6 +64,7 @@ public final class MarketData implements AutoCloseable {
   private final BarRepository bars;
   private final BarDispatcher dispatcher;
   private final PreviousCloses previousCloses;
+  private final QuoteListeners quoteListeners;
   private final GridQuoteBook quotes;
   private final FeedManager feeds;
   private final LiveIndicators liveIndicators;
@@ -95,18 +99,21 @@ public final class MarketData implements AutoCloseable {
                 StreamPublisher.BARS,
                 StreamPublisher.barKey(bar.instrument().toString(), bar.timeframe().label()),
                 BarDto.of(bar)));
+    this.quoteListeners = QuoteListeners.start(QuoteListeners.defaultThreads());
     this.pipeline =
         new TickPipeline(
             config.calendar(),
             Arrays.asList(Timeframe.values()),
             dispatcher,
-            config.barCloseGrace().toMillis());
+            config.barCloseGrace().toMillis(),
+            quoteListeners);
     this.quotes =
         new GridQuoteBook(
             pipeline,
             hazelcast.getMap(QuoteBook.MAP_NAME),
             stream,
             previousCloses,
+            quoteListeners,
             config.quoteFlushInterval());
     this.feeds = new FeedManager(pipeline, config.calendar(), clock, config.feedSilence());
     this.timer =
@@ -290,6 +297,12 @@ public final class MarketData implements AutoCloseable {
     barData.put("storeFailures", writer.failures());
     barData.put("droppedUnstored", writer.droppedUnwritten());
     data.put("streamPublishFailures", stream.failures());
+    data.put(
+        "quoteListeners",
+        Map.of(
+            "subscriptions", quoteListeners.subscriptions(),
+            "delivered", quoteListeners.delivered(),
+            "failures", quoteListeners.failures()));
     if (writer.lastError() != null) {
       barData.put("lastStoreError", writer.lastError());
     }

@@ -14,7 +14,8 @@ import java.util.OptionalDouble;
  * instruments that changed to the grid map {@value #MAP_NAME} every few milliseconds, the newest
  * tick only (conflated), so other nodes see a quote at most one flush interval after this node.
  * {@link #latest} answers from the local copy when this node receives the instrument, else from the
- * grid. Thread-safe.
+ * grid. {@link #subscribe} delivers the ticks this node's own feeds receive, on listener threads of
+ * the quote book, conflated per subscriber. Thread-safe.
  */
 public interface QuoteBook extends QuoteSource {
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sharewise.api.market.InstrumentId;
 import com.sharewise.api.market.MarketDepth;
+import com.sharewise.api.market.QuoteSource;
 import com.sharewise.api.market.Tick;
 import com.sharewise.api.market.Timeframe;
 import com.sharewise.grid.Grid;
@@ -294,6 +295,32 @@ class MarketDataIT {
     assertThat(values.get(1).values().get("value")).isEqualTo((1504.00 + 1490.00) / 2);
     assertThat(sma.latest()).contains(values.get(1));
     sma.close();
+  }
+
+  @Test
+  void aQuoteSubscriberReceivesThisNodesTicksOnAListenerThreadUntilItCloses() {
+    InstrumentId wipro = InstrumentId.parse("NSE:WIPRO");
+    List<Tick> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+    QuoteSource.Subscription subscription =
+        marketData
+            .quotes()
+            .subscribe(
+                wipro,
+                tick -> {
+                  threads.add(Thread.currentThread().getName());
+                  received.add(tick);
+                });
+
+    tick(wipro, "2025-01-06 09:20:00", 300.00, 10);
+    await(() -> received.size() == 1);
+    subscription.close();
+    tick(wipro, "2025-01-06 09:20:01", 300.05, 20);
+    marketData.flushQuotes();
+
+    assertThat(received).extracting(Tick::lastPrice).containsExactly(300.00);
+    assertThat(threads).allMatch(name -> name.startsWith("marketdata-quote-listener-"));
+    assertThat(marketData.quotes().latest(wipro).orElseThrow().lastPrice()).isEqualTo(300.05);
   }
 
   @Test

@@ -5,6 +5,7 @@ import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One functional area of the node (market data, rules, orders…), started after the core (store,
@@ -47,6 +48,16 @@ public interface NodePart extends AutoCloseable {
    */
   default List<String> operatorNotices() {
     return List.of();
+  }
+
+  /**
+   * Completes when the area serves fully. Most areas are ready when {@link Starter#start} returns;
+   * one that finishes in the background (the rules compiling their rule sets, so HTTP need not wait
+   * for them) completes it later and reports STARTING in health until then, saying what does not
+   * work yet. It completes normally even when getting ready failed: health reports the failure.
+   */
+  default CompletableFuture<Void> ready() {
+    return CompletableFuture.completedFuture(null);
   }
 
   /** Stops the area's threads; must not throw. */

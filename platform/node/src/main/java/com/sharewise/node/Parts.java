@@ -1,9 +1,12 @@
 package com.sharewise.node;
 
+import com.sharewise.node.internal.BacktestsPart;
 import com.sharewise.node.internal.MarketDataPart;
 import com.sharewise.node.internal.MetricsPart;
+import com.sharewise.node.internal.OrdersPart;
 import com.sharewise.node.internal.RulesPart;
 import com.sharewise.node.internal.SecurityPart;
+import com.sharewise.node.internal.StrategiesPart;
 import java.util.List;
 
 /**
@@ -14,12 +17,19 @@ final class Parts {
 
   static final List<NodePart.Starter> STARTERS =
       List.of(
-          // security first: every later area may need its token verifier, limiter and accounts
+          // rules first: they need only the core, and compiling their rule sets in the background
+          // is the longest step of start-up, so it should begin as early as possible
+          RulesPart::start,
+          // security next: every later area may need its token verifier, limiter and accounts
           SecurityPart::start,
           MetricsPart::start,
-          RulesPart::start,
           // market data before orders and strategies: they need quotes, bars and instruments
-          MarketDataPart::start);
+          MarketDataPart::start,
+          // orders after rules (risk gate), market data (quotes, instruments) and security
+          OrdersPart::start,
+          // strategies after orders (order path, portfolio), rules (signal gate) and market data
+          StrategiesPart::start,
+          BacktestsPart::start);
 
   private Parts() {}
 }

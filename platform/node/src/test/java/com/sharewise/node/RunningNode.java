@@ -61,6 +61,11 @@ final class RunningNode implements AutoCloseable {
 
   /** Starts a node with extra environment variables. */
   static RunningNode start(Path home, Map<String, String> extraEnv) {
+    return start(home, extraEnv, Clock.systemUTC());
+  }
+
+  /** Starts a node with extra environment variables and its own clock (tests that move time). */
+  static RunningNode start(Path home, Map<String, String> extraEnv, Clock clock) {
     try {
       Path plugins = Files.createDirectories(home.resolve("plugins"));
       for (String probe :
@@ -77,7 +82,13 @@ final class RunningNode implements AutoCloseable {
       }
       NodeConfig config =
           ConfigLoader.load(home, home.resolve("conf/sharewise.yaml"), env(extraEnv));
-      return new RunningNode(home, Node.start(config, Clock.systemUTC()));
+      Node node = Node.start(config, clock);
+      // tests start from a node whose every area is ready (health UP), as an operator would
+      if (!node.awaitReady(Duration.ofMinutes(2))) {
+        node.close();
+        throw new IllegalStateException("the node did not get ready within 2 minutes");
+      }
+      return new RunningNode(home, node);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -48,6 +48,7 @@ class SecurityNodeIT {
   private static final Set<Caller> TRADER_ADMIN = EnumSet.of(Caller.TRADER, Caller.ADMIN);
   private static final Set<Caller> ADMIN_RISK = EnumSet.of(Caller.ADMIN, Caller.RISK_OFFICER);
   private static final Set<Caller> RISK = EnumSet.of(Caller.RISK_OFFICER);
+  private static final Set<Caller> TRADER = EnumSet.of(Caller.TRADER);
 
   /**
    * One endpoint: who may use it, and a request that reaches the resource (its answer may be a 4xx
@@ -309,7 +310,134 @@ class SecurityNodeIT {
               "/rulesets/instrument-limits/NSE:NOPE",
               null,
               null,
-              RISK));
+              RISK),
+          // orders, portfolio, accounts, kill switch (platform/orders)
+          new Endpoint("GET", "/orders", "/orders", null, null, LOGGED_IN),
+          new Endpoint("POST", "/orders", "/orders", "application/json", "{}", TRADER),
+          new Endpoint("GET", "/orders/{id}", "/orders/NOPE", null, null, LOGGED_IN),
+          new Endpoint("PUT", "/orders/{id}", "/orders/NOPE", "application/json", "{}", TRADER),
+          new Endpoint("DELETE", "/orders/{id}", "/orders/NOPE", null, null, TRADER),
+          new Endpoint(
+              "POST", "/orders/{id}/approve", "/orders/NOPE/approve", "application/json", "", RISK),
+          new Endpoint(
+              "POST",
+              "/orders/{id}/decline",
+              "/orders/NOPE/decline",
+              "application/json",
+              "{}",
+              RISK),
+          new Endpoint("GET", "/trades", "/trades", null, null, LOGGED_IN),
+          new Endpoint("GET", "/positions", "/positions", null, null, LOGGED_IN),
+          new Endpoint("GET", "/portfolio", "/portfolio", null, null, LOGGED_IN),
+          new Endpoint("GET", "/accounts", "/accounts", null, null, LOGGED_IN),
+          new Endpoint("POST", "/accounts", "/accounts", "application/json", "{}", TRADER),
+          new Endpoint("GET", "/killswitch", "/killswitch", null, null, LOGGED_IN),
+          new Endpoint(
+              "POST", "/killswitch", "/killswitch", "application/json", "{}", TRADER_ADMIN),
+          // strategy types and instances (platform/strategies)
+          new Endpoint("GET", "/strategies", "/strategies", null, null, LOGGED_IN),
+          new Endpoint(
+              "GET", "/strategies/instances", "/strategies/instances", null, null, LOGGED_IN),
+          new Endpoint(
+              "POST",
+              "/strategies/instances",
+              "/strategies/instances",
+              "application/json",
+              "{}",
+              TRADER),
+          new Endpoint(
+              "GET",
+              "/strategies/instances/{id}",
+              "/strategies/instances/NOPE",
+              null,
+              null,
+              LOGGED_IN),
+          new Endpoint(
+              "PUT",
+              "/strategies/instances/{id}",
+              "/strategies/instances/NOPE",
+              "application/json",
+              "{}",
+              TRADER),
+          new Endpoint(
+              "DELETE",
+              "/strategies/instances/{id}",
+              "/strategies/instances/NOPE",
+              null,
+              null,
+              TRADER),
+          new Endpoint(
+              "POST",
+              "/strategies/instances/{id}/start",
+              "/strategies/instances/NOPE/start",
+              null,
+              null,
+              TRADER),
+          new Endpoint(
+              "POST",
+              "/strategies/instances/{id}/pause",
+              "/strategies/instances/NOPE/pause",
+              null,
+              null,
+              TRADER),
+          new Endpoint(
+              "POST",
+              "/strategies/instances/{id}/stop",
+              "/strategies/instances/NOPE/stop",
+              null,
+              null,
+              TRADER),
+          new Endpoint(
+              "GET",
+              "/strategies/instances/{id}/signals",
+              "/strategies/instances/NOPE/signals",
+              null,
+              null,
+              LOGGED_IN),
+          // backtests and optimisations (platform/backtest)
+          new Endpoint("GET", "/backtests", "/backtests", null, null, LOGGED_IN),
+          new Endpoint("POST", "/backtests", "/backtests", "application/json", "{}", TRADER),
+          new Endpoint(
+              "GET", "/backtests/correlations", "/backtests/correlations", null, null, LOGGED_IN),
+          new Endpoint("GET", "/backtests/{id}", "/backtests/NOPE", null, null, LOGGED_IN),
+          new Endpoint(
+              "GET", "/backtests/{id}/trades", "/backtests/NOPE/trades", null, null, LOGGED_IN),
+          new Endpoint(
+              "GET", "/backtests/{id}/equity", "/backtests/NOPE/equity", null, null, LOGGED_IN),
+          new Endpoint(
+              "GET", "/backtests/{id}/orders", "/backtests/NOPE/orders", null, null, LOGGED_IN),
+          new Endpoint(
+              "POST", "/backtests/{id}/cancel", "/backtests/NOPE/cancel", null, null, TRADER_ADMIN),
+          new Endpoint(
+              "GET", "/backtests/optimisations", "/backtests/optimisations", null, null, LOGGED_IN),
+          new Endpoint(
+              "POST",
+              "/backtests/optimisations",
+              "/backtests/optimisations",
+              "application/json",
+              "{}",
+              TRADER),
+          new Endpoint(
+              "GET",
+              "/backtests/optimisations/{id}",
+              "/backtests/optimisations/NOPE",
+              null,
+              null,
+              LOGGED_IN),
+          new Endpoint(
+              "GET",
+              "/backtests/optimisations/{id}/results",
+              "/backtests/optimisations/NOPE/results",
+              null,
+              null,
+              LOGGED_IN),
+          new Endpoint(
+              "POST",
+              "/backtests/optimisations/{id}/cancel",
+              "/backtests/optimisations/NOPE/cancel",
+              null,
+              null,
+              TRADER_ADMIN));
 
   @TempDir static Path home;
   private static RunningNode running;
@@ -390,6 +518,58 @@ class SecurityNodeIT {
       case RISK_OFFICER -> running.login("rita", password("rita")).path("accessToken").asText();
       case ADMIN -> running.login("admin", RunningNode.ADMIN_PASSWORD).path("accessToken").asText();
     };
+  }
+
+  @Test
+  void aTradersOrdersAreTheirsAloneWhileRiskOfficersReadThem() {
+    String lou = running.login("lou", password("lou")).path("accessToken").asText();
+    String ray = running.login("ray", password("ray")).path("accessToken").asText();
+    String rita = token(Caller.RISK_OFFICER);
+    long account =
+        RunningNode.parse(running.send(json("GET", "/api/v1/accounts", null, lou)).body())
+            .get(0)
+            .path("id")
+            .asLong();
+    HttpResponse<String> placed =
+        running.send(
+            json(
+                "POST",
+                "/api/v1/orders",
+                "{\"accountId\":"
+                    + account
+                    + ",\"instrument\":\"NSE:INFY\",\"side\":\"BUY\",\"quantity\":1,"
+                    + "\"type\":\"LIMIT\",\"price\":100}",
+                lou));
+    assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
+    String id = RunningNode.parse(placed.body()).path("id").asText();
+
+    assertThat(running.send(json("GET", "/api/v1/orders/" + id, null, ray)).statusCode())
+        .isEqualTo(404);
+    assertThat(running.send(json("DELETE", "/api/v1/orders/" + id, null, ray)).statusCode())
+        .isEqualTo(404);
+    assertThat(running.send(json("GET", "/api/v1/orders", null, ray)).body()).doesNotContain(id);
+    assertThat(
+            running
+                .send(
+                    json(
+                        "POST",
+                        "/api/v1/orders",
+                        "{\"accountId\":"
+                            + account
+                            + ",\"instrument\":\"NSE:INFY\",\"side\":\"BUY\","
+                            + "\"quantity\":1,\"type\":\"MARKET\"}",
+                        ray))
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(
+            running
+                .send(json("GET", "/api/v1/positions?accountId=" + account, null, ray))
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(running.send(json("GET", "/api/v1/orders/" + id, null, rita)).statusCode())
+        .isEqualTo(200);
+    assertThat(running.send(json("GET", "/api/v1/orders/" + id, null, lou)).statusCode())
+        .isEqualTo(200);
   }
 
   @Test

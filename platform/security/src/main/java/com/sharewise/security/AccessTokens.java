@@ -61,6 +61,17 @@ public final class AccessTokens implements TokenVerifier {
   private final Duration ttl;
   private final Map<String, SessionState> sessions = new ConcurrentHashMap<>();
 
+  /**
+   * Tokens whose signature and claims were already checked: an ES256 verification costs more than
+   * the rest of a typical request, and a client sends the same token many times. Expiry and the
+   * session are still checked on every use.
+   */
+  private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+  private record Verified(String sessionId, String subject, Instant expiresAt) {}
+
+  private static final int MAX_VERIFIED = 20_000;
+
   public AccessTokens(DSLContext dsl, Clock clock, SigningKeys keys, Duration ttl) {
     if (ttl.compareTo(Duration.ofMinutes(15)) > 0) {
       throw new IllegalArgumentException("access tokens may live at most 15 minutes, got " + ttl);
@@ -109,6 +120,32 @@ public final class AccessTokens implements TokenVerifier {
 
   @Override
   public AuthenticatedUser verify(String token) {
+    Instant now = clock.instant();
+    Verified checked = verified.get(token);
+    if (checked == null) {
+      checked = checkSignatureAndClaims(token, now);
+      if (verified.size() >= MAX_VERIFIED) {
+        verified.clear(); // rare: bounded memory matters more than the cache's hit rate
+      }
+      verified.put(token, checked);
+    }
+    if (!checked.expiresAt().isAfter(now)) {
+      verified.remove(token);
+      throw new InvalidTokenException("the access token has expired; refresh it or log in again");
+    }
+    SessionState session = session(checked.sessionId(), now);
+    if (session == null || !session.username().equals(checked.subject())) {
+      throw new InvalidTokenException("the session of this access token has ended; log in again");
+    }
+    return new AuthenticatedUser(
+        session.userId(),
+        session.username(),
+        session.roles(),
+        checked.sessionId(),
+        checked.expiresAt());
+  }
+
+  private Verified checkSignatureAndClaims(String token, Instant now) {
     SignedJWT jwt;
     try {
       jwt = SignedJWT.parse(token);
@@ -132,7 +169,6 @@ public final class AccessTokens implements TokenVerifier {
     } catch (JOSEException | ParseException e) {
       throw new InvalidTokenException("the access token's signature does not match");
     }
-    Instant now = clock.instant();
     Date expires = claims.getExpirationTime();
     Date issued = claims.getIssueTime();
     if (expires == null || !expires.toInstant().isAfter(now)) {
@@ -147,12 +183,7 @@ public final class AccessTokens implements TokenVerifier {
     if (!(sid instanceof String sessionId)) {
       throw new InvalidTokenException("the access token names no session");
     }
-    SessionState session = session(sessionId, now);
-    if (session == null || !session.username().equals(claims.getSubject())) {
-      throw new InvalidTokenException("the session of this access token has ended; log in again");
-    }
-    return new AuthenticatedUser(
-        session.userId(), session.username(), session.roles(), sessionId, expires.toInstant());
+    return new Verified(sessionId, claims.getSubject(), expires.toInstant());
   }
 
   /** Forgets the cached state of a session (it was just revoked on this node). */

@@ -32,6 +32,7 @@ public final class Accounts {
   private final Clock clock;
   private final AuditTrail audit;
   private final SecretBox box;
+  private final java.util.Map<Long, Long> owners = new java.util.concurrent.ConcurrentHashMap<>();
 
   public Accounts(DSLContext dsl, Clock clock, AuditTrail audit, SecretBox box) {
     this.dsl = dsl;
@@ -94,9 +95,25 @@ public final class Accounts {
             actor, "ACCOUNT_CREDENTIALS_REPLACED", "account", Long.toString(accountId), Map.of()));
   }
 
-  /** Whether user {@code userId} owns account {@code accountId}. */
+  /**
+   * Whether user {@code userId} owns account {@code accountId}. Asked on every order, so owners are
+   * cached: an account never changes owner.
+   */
   public boolean owns(long userId, long accountId) {
-    return dsl.fetchExists(ACCOUNT, ACCOUNT.ID.eq(accountId).and(ACCOUNT.OWNER_ID.eq(userId)));
+    Long owner = owners.get(accountId);
+    if (owner == null) {
+      owner =
+          dsl.select(ACCOUNT.OWNER_ID)
+              .from(ACCOUNT)
+              .where(ACCOUNT.ID.eq(accountId))
+              .fetchOptional(ACCOUNT.OWNER_ID)
+              .orElse(null);
+      if (owner == null) {
+        return false;
+      }
+      owners.put(accountId, owner);
+    }
+    return owner == userId;
   }
 
   /** The account with id {@code accountId}. */
@@ -113,6 +130,11 @@ public final class Accounts {
         .where(ACCOUNT.OWNER_ID.eq(userId))
         .orderBy(ACCOUNT.ID)
         .fetch(Accounts::toAccount);
+  }
+
+  /** Every account, by id (for risk officers' and admins' views). */
+  public List<Account> all() {
+    return dsl.selectFrom(ACCOUNT).orderBy(ACCOUNT.ID).fetch(Accounts::toAccount);
   }
 
   /** The account's broker credentials, decrypted: for the broker adapter only. */

@@ -46,8 +46,8 @@ public final class Sessions {
   private final Duration sessionTtl;
   private final SecureRandom random = new SecureRandom();
 
-  /** A real hash to verify against when the user does not exist, so timing reveals nothing. */
-  private final String decoyHash;
+  /** A hash computation for logins of unknown users, so timing reveals nothing. */
+  private final DecoyHash decoy;
 
   public Sessions(
       DSLContext dsl,
@@ -66,7 +66,7 @@ public final class Sessions {
     this.twoFactor = twoFactor;
     this.refreshTtl = refreshTtl;
     this.sessionTtl = sessionTtl;
-    this.decoyHash = users.hasher().hash("decoy password never used");
+    this.decoy = new DecoyHash(users.hasher());
   }
 
   /**
@@ -80,7 +80,7 @@ public final class Sessions {
     Optional<Users.Credentials> found =
         username == null ? Optional.empty() : users.credentials(username);
     if (found.isEmpty()) {
-      users.hasher().verify(password == null ? "" : password, decoyHash);
+      decoy.spend(password);
       throw failed(username, address, "unknown user", LoginFailedException.Reason.BAD_CREDENTIALS);
     }
     Users.Credentials user = found.get();

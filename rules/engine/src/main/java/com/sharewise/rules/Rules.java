@@ -147,11 +147,11 @@ public final class Rules implements AutoCloseable {
       }
       CompletableFuture<Void> ready;
       if (settings.compileInBackground()) {
-        // the node serves at once; orders fail closed ("no-active-rule-set") for the seconds
-        // the first compilation takes
-        ready = CompletableFuture.runAsync(() -> compileAll(service));
+        // the node serves at once; orders fail closed ("no-active-rule-set") and health says
+        // STARTING for the seconds the first compilation takes
+        ready = compileAll(service, active);
       } else {
-        compileAll(service);
+        compileAll(service, active).join();
         ready = CompletableFuture.completedFuture(null);
       }
       if (hazelcast != null) {
@@ -166,13 +166,37 @@ public final class Rules implements AutoCloseable {
     }
   }
 
-  private static void compileAll(RuleSetService service) {
-    // the three kinds compile side by side: start-up waits for the slowest, not the sum
+  /**
+   * Compiles the active version of every kind, the kinds side by side (start-up waits for the
+   * slowest, not the sum), each on its own short-lived thread. The future completes when all are
+   * done, whether they compiled or not (failures are logged; health shows what runs).
+   */
+  private static CompletableFuture<Void> compileAll(RuleSetService service, ActiveRuleSets active) {
     List<CompletableFuture<Void>> builds = new ArrayList<>();
     for (RuleKind kind : RuleKind.values()) {
-      builds.add(CompletableFuture.runAsync(() -> reload(service, kind, true, "start-up")));
+      CompletableFuture<Void> build = new CompletableFuture<>();
+      Thread.ofPlatform()
+          .name("rules-compile-" + kind.id())
+          .daemon()
+          .start(
+              () -> {
+                try {
+                  reload(service, kind, true, "start-up");
+                  CompiledRuleSet compiled = active.get(kind);
+                  if (compiled != null) {
+                    LOG.atInfo()
+                        .addKeyValue("kind", kind.id())
+                        .addKeyValue("version", compiled.version())
+                        .addKeyValue("ms", compiled.compileMillis())
+                        .log("active rule set compiled");
+                  }
+                } finally {
+                  build.complete(null);
+                }
+              });
+      builds.add(build);
     }
-    builds.forEach(CompletableFuture::join);
+    return CompletableFuture.allOf(builds.toArray(CompletableFuture[]::new));
   }
 
   private static void reload(RuleSetService service, RuleKind kind, boolean force, String why) {
@@ -214,20 +238,24 @@ public final class Rules implements AutoCloseable {
     return () -> topic.removeMessageListener(registration);
   }
 
+  /** A default pack imported as version 1, with its number of scenarios. */
+  private record Imported(RuleSetVersion version, int scenarios) {}
+
   private static void importDefaults(
       RuleSetStore store, AuditTrail audit, Clock clock, List<DefaultPack> defaults) {
     Map<RuleKind, DefaultPack> byKind = new EnumMap<>(RuleKind.class);
     defaults.forEach(p -> byKind.put(p.kind(), p));
     for (DefaultPack pack : byKind.values()) {
       RuleKind kind = pack.kind();
-      List<Scenario> scenarios = Json.scenarios(pack.scenariosJson());
-      RuleSetVersion imported =
+      Imported imported =
           store.locked(
               kind,
               tx -> {
                 if (store.hasVersions(tx, kind)) {
                   return null;
                 }
+                // parsed only for an import: every start but the first skips reading them
+                List<Scenario> scenarios = Json.scenarios(pack.scenariosJson());
                 // no compile here: the packs are tested at build time, and compiling happens once,
                 // for every kind side by side, right after this import
                 java.time.Instant now = clock.instant();
@@ -256,7 +284,7 @@ public final class Rules implements AutoCloseable {
                 for (Scenario scenario : scenarios) {
                   store.saveScenario(tx, kind, scenario, AuditRecord.SYSTEM, now);
                 }
-                return v1;
+                return new Imported(v1, scenarios.size());
               });
       if (imported != null) {
         audit.append(
@@ -264,12 +292,12 @@ public final class Rules implements AutoCloseable {
                 AuditRecord.SYSTEM,
                 "RULESET_DEFAULT_IMPORTED",
                 RuleSetService.TARGET,
-                imported.label(),
+                imported.version().label(),
                 Map.of(
                     "hash",
-                    imported.contentHash(),
+                    imported.version().contentHash(),
                     "scenarios",
-                    String.valueOf(scenarios.size()))));
+                    String.valueOf(imported.scenarios()))));
         LOG.atInfo().addKeyValue("kind", kind.id()).log("default rule pack imported as version 1");
       }
     }
@@ -278,6 +306,14 @@ public final class Rules implements AutoCloseable {
   /** Whether the start-up compilation is done (the active rule sets run, or failed to compile). */
   public boolean isReady() {
     return ready.isDone();
+  }
+
+  /**
+   * Completes when the start-up compilation is done, whether every kind compiled or not (what runs
+   * is in {@link #runningVersions}). Completing it from outside has no effect on the rules.
+   */
+  public CompletableFuture<Void> whenReady() {
+    return ready.copy();
   }
 
   /** Waits up to {@code timeout} for the start-up compilation; true when it is done. */

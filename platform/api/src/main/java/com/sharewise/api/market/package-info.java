@@ -7,7 +7,7 @@
  * prices (see {@link com.sharewise.api.trading}) are exact decimals.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package com.sharewise.api.market;
 
 import org.osgi.annotation.bundle.Export;

@@ -6,7 +6,7 @@
  * order id so that a broker's record of it can always be matched back.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package com.sharewise.api.trading;
 
 import org.osgi.annotation.bundle.Export;

@@ -18,6 +18,7 @@ import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +35,9 @@ import org.slf4j.LoggerFactory;
  * rate; the price is that other nodes see a quote up to one flush interval (20 ms by default) later
  * than this node, which keeps answering from its local copy. Out-of-order drops are counted locally
  * per lane, never in the grid.
+ *
+ * <p>{@link #subscribe} is served by the {@link QuoteListeners} the tick path feeds, so listeners
+ * see this node's ticks as they are accepted, not the flushed grid copy.
  */
 public final class GridQuoteBook implements QuoteBook, AutoCloseable {
 
@@ -43,6 +47,7 @@ public final class GridQuoteBook implements QuoteBook, AutoCloseable {
   private final IMap<String, byte[]> map;
   private final StreamPublisher publisher;
   private final PreviousCloses previousCloses;
+  private final QuoteListeners listeners;
   private final long intervalNanos;
   private final AtomicLong flushes = new AtomicLong();
   private final AtomicLong entries = new AtomicLong();
@@ -50,16 +55,21 @@ public final class GridQuoteBook implements QuoteBook, AutoCloseable {
   private final Thread flusher;
   private volatile boolean running = true;
 
+  /**
+   * @param listeners the subscriptions {@code pipeline} hands its ticks to; closed with this book
+   */
   public GridQuoteBook(
       TickPipeline pipeline,
       IMap<String, byte[]> map,
       StreamPublisher publisher,
       PreviousCloses previousCloses,
+      QuoteListeners listeners,
       Duration flushInterval) {
     this.pipeline = pipeline;
     this.map = map;
     this.publisher = publisher;
     this.previousCloses = previousCloses;
+    this.listeners = listeners;
     this.intervalNanos = flushInterval.toNanos();
     this.flusher = new Thread(this::run, "marketdata-quote-flusher");
     this.flusher.setDaemon(true);
@@ -127,6 +137,17 @@ public final class GridQuoteBook implements QuoteBook, AutoCloseable {
     }
   }
 
+  /**
+   * Delivers the ticks this node's feeds bring for {@code instrument} from now on, on a quote
+   * listener thread (see {@link QuoteListeners}); ticks other nodes receive are not delivered here.
+   *
+   * @throws IllegalStateException when the quote book is closed
+   */
+  @Override
+  public Subscription subscribe(InstrumentId instrument, Consumer<Tick> listener) {
+    return listeners.subscribe(instrument, listener);
+  }
+
   @Override
   public List<Tick> all() {
     Map<String, Tick> newest = new TreeMap<>();
@@ -175,9 +196,10 @@ public final class GridQuoteBook implements QuoteBook, AutoCloseable {
         dropped);
   }
 
-  /** Writes the last changes and stops the flusher. */
+  /** Ends every quote subscription, writes the last changes and stops the flusher. */
   @Override
   public void close() {
+    listeners.close();
     running = false;
     LockSupport.unpark(flusher);
     try {

@@ -17,6 +17,9 @@ public final class Lane {
   final String key;
   final BarBuilder[] builders;
 
+  /** Who listens to this instrument's quotes on this node (usually nobody). */
+  final QuoteListeners.Subscribers subscribers;
+
   /** Index of the daily builder in {@link #builders}, or -1: its span is the session. */
   final int dailyIndex;
 
@@ -41,8 +44,10 @@ public final class Lane {
 
   long quietSinceMillis;
 
-  Lane(InstrumentId instrument, List<Timeframe> timeframes) {
+  Lane(
+      InstrumentId instrument, List<Timeframe> timeframes, QuoteListeners.Subscribers subscribers) {
     this.instrument = instrument;
+    this.subscribers = subscribers;
     this.key = instrument.toString();
     this.builders = new BarBuilder[timeframes.size()];
     int daily = -1;

@@ -14,12 +14,16 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /**
  * The tick path: every tick of every feed goes through {@link #onTick}, which keeps the newest tick
  * per instrument (dropping and counting older ones), marks the instrument for the next flush to the
- * grid, and updates the forming bars of every timeframe, handing closed bars to a {@link BarSink}.
+ * grid, updates the forming bars of every timeframe, handing closed bars to a {@link BarSink}, and
+ * drops the tick into the conflating slot of each of the instrument's {@link QuoteListeners}
+ * subscriptions (which their own threads deliver).
  *
  * <p>Cost per tick is constant and small: one map lookup, one uncontended monitor, a comparison and
- * a few arithmetic updates per timeframe; no I/O, no allocation unless a bar closes. Everything
- * that can block (the grid, the database, indicator maths, WebSocket fan-out) happens on other
- * threads, fed by {@link #pollDirty} and the {@link BarSink}.
+ * a few arithmetic updates per timeframe; no I/O, no allocation unless a bar closes. A quote
+ * subscriber adds an atomic set and, at most once per delivery it has not yet taken, a queued task,
+ * however slow its listener. Everything that can block (the grid, the database, indicator maths,
+ * WebSocket fan-out, quote listeners) happens on other threads, fed by {@link #pollDirty}, the
+ * {@link BarSink} and the {@link QuoteListeners}.
  *
  * <p>Thread-safe: feeds may call {@link #onTick} from any threads; each instrument's state is
  * guarded by its {@link Lane}'s monitor.
@@ -40,6 +44,7 @@ public final class TickPipeline implements TickListener {
   private final List<Timeframe> timeframes;
   private final BarSink sink;
   private final long graceMillis;
+  private final QuoteListeners listeners;
   private final ConcurrentHashMap<InstrumentId, Lane> lanes = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<Lane> dirty = new ConcurrentLinkedQueue<>();
 
@@ -50,10 +55,26 @@ public final class TickPipeline implements TickListener {
    */
   public TickPipeline(
       TradingCalendar calendar, List<Timeframe> timeframes, BarSink sink, long graceMillis) {
+    this(calendar, timeframes, sink, graceMillis, null);
+  }
+
+  /**
+   * @param timeframes the bars to build
+   * @param graceMillis how long after a bar's end the timer waits for a straggling tick before
+   *     closing it
+   * @param listeners the quote subscriptions to hand accepted ticks to, or null for none
+   */
+  public TickPipeline(
+      TradingCalendar calendar,
+      List<Timeframe> timeframes,
+      BarSink sink,
+      long graceMillis,
+      QuoteListeners listeners) {
     this.calendar = calendar;
     this.timeframes = List.copyOf(timeframes);
     this.sink = sink;
     this.graceMillis = graceMillis;
+    this.listeners = listeners;
   }
 
   @Override
@@ -61,7 +82,7 @@ public final class TickPipeline implements TickListener {
     InstrumentId id = tick.instrument();
     Lane lane = lanes.get(id);
     if (lane == null) {
-      lane = lanes.computeIfAbsent(id, i -> new Lane(i, timeframes));
+      lane = lanes.computeIfAbsent(id, this::newLane);
     }
     boolean enqueue = false;
     synchronized (lane) {
@@ -73,6 +94,10 @@ public final class TickPipeline implements TickListener {
       lane.latest = tick;
       lane.accepted++;
       aggregate(lane, tick);
+      if (lane.subscribers != null) {
+        // under the monitor: offers then happen in acceptance (exchange-time) order
+        lane.subscribers.offer(tick);
+      }
       if (!lane.dirty) {
         lane.dirty = true;
         enqueue = true;
@@ -81,6 +106,11 @@ public final class TickPipeline implements TickListener {
     if (enqueue) {
       dirty.offer(lane);
     }
+  }
+
+  private Lane newLane(InstrumentId instrument) {
+    return new Lane(
+        instrument, timeframes, listeners == null ? null : listeners.forInstrument(instrument));
   }
 
   private void aggregate(Lane lane, Tick tick) {

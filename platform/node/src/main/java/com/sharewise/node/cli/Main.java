@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       PluginCommand.class,
       UserCommand.class,
       AuditCommand.class,
+      BacktestCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

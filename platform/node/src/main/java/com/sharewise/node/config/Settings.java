@@ -1,9 +1,12 @@
 package com.sharewise.node.config;
 
+import com.sharewise.node.internal.BacktestsPart;
 import com.sharewise.node.internal.MarketDataPart;
 import com.sharewise.node.internal.MetricsPart;
+import com.sharewise.node.internal.OrdersPart;
 import com.sharewise.node.internal.RulesPart;
 import com.sharewise.node.internal.SecurityPart;
+import com.sharewise.node.internal.StrategiesPart;
 import java.util.List;
 
 /** Every setting the node reads, in one place (the operations guide lists the same table). */
@@ -118,7 +121,10 @@ public final class Settings {
           SecurityPart.SETTINGS,
           MetricsPart.SETTINGS,
           RulesPart.SETTINGS,
-          MarketDataPart.SETTINGS);
+          MarketDataPart.SETTINGS,
+          OrdersPart.SETTINGS,
+          StrategiesPart.SETTINGS,
+          BacktestsPart.SETTINGS);
 
   private Settings() {}
 

@@ -4,17 +4,26 @@ import com.sharewise.pluginhost.PluginInfo;
 import com.sharewise.pluginhost.PluginListener;
 import com.sharewise.store.PluginEvent;
 import com.sharewise.store.PluginEventLog;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Keeps a durable history of plugin installs, updates, removals and failures in the store. */
+/**
+ * Keeps a durable history of plugin installs, updates, removals and failures in the store. The
+ * plugin host starts beside the store, so the first events may come before the store is open: they
+ * wait for it on the plugin host's event thread, in order.
+ */
 public final class PluginEventRecorder implements PluginListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(PluginEventRecorder.class);
 
-  private final PluginEventLog log;
+  private final CompletableFuture<PluginEventLog> log;
 
-  public PluginEventRecorder(PluginEventLog log) {
+  /**
+   * @param log the history, once the store is open; if the store fails to open, events are only
+   *     logged (the node does not start)
+   */
+  public PluginEventRecorder(CompletableFuture<PluginEventLog> log) {
     this.log = log;
   }
 
@@ -28,13 +37,15 @@ public final class PluginEventRecorder implements PluginListener {
         .addKeyValue("state", plugin.state())
         .log("plugin changed");
     try {
-      log.record(
-          plugin.id(),
-          plugin.version(),
-          PluginEvent.Action.valueOf(event.type().name()),
-          plugin.lastError());
+      log.join()
+          .record(
+              plugin.id(),
+              plugin.version(),
+              PluginEvent.Action.valueOf(event.type().name()),
+              plugin.lastError());
     } catch (RuntimeException e) {
-      // The plugin change itself has happened; losing its history line must not undo it.
+      // The plugin change itself has happened; losing its history line must not undo it (a store
+      // that failed to open shows here as a CompletionException).
       LOG.atError()
           .setCause(e)
           .addKeyValue("plugin", plugin.id())

@@ -22,13 +22,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Wires the rules area: imports the default packs on a fresh database, compiles the active rule
- * sets (in the background, so the node serves within its start-up goal; orders fail closed until
- * they run, and {@link Rules#awaitReady} lets an area wait), follows activations from other nodes,
- * and publishes {@link Rules}, {@link RiskGate}, {@link SignalGate} and {@link RuleSetService} for
- * the order and strategy areas.
+ * sets (in the background while HTTP starts, so start-up does not wait for the two one after the
+ * other; health says STARTING and orders fail closed until they run, and {@link Rules#awaitReady}
+ * lets an area wait), follows activations from other nodes, and publishes {@link Rules}, {@link
+ * RiskGate}, {@link SignalGate} and {@link RuleSetService} for the order and strategy areas.
  */
 public final class RulesPart implements NodePart {
 
@@ -140,9 +141,11 @@ public final class RulesPart implements NodePart {
               data.put("running", running);
               data.put("decisions", rules.decisionLog());
               if (!rules.isReady()) {
-                // a few seconds after start-up: not a failure, orders fail closed meanwhile
-                return new HealthCheck.Result(
-                    true, "compiling the active rule sets; orders wait or are rejected", data);
+                // a few seconds after start-up: not a failure, but orders cannot pass until then
+                return HealthCheck.Result.starting(
+                    "compiling the active rule sets; until they run, orders are rejected"
+                        + " (no-active-rule-set)",
+                    data);
               }
               boolean up = running.size() == RuleKind.values().length;
               return new HealthCheck.Result(
@@ -152,6 +155,11 @@ public final class RulesPart implements NodePart {
                       : "missing rule sets (their orders are rejected): running " + running,
                   data);
             }));
+  }
+
+  @Override
+  public CompletableFuture<Void> ready() {
+    return rules.whenReady();
   }
 
   @Override

@@ -251,7 +251,7 @@ public final class SecurityPart implements NodePart {
     context.publish(Security.class, security);
     WebSocketHub streams = context.require(WebSocketHub.class);
     streams.setAuthenticator(new StreamAuthenticator(security.accessTokens(), origins));
-    streams.setSubscriptionAuthorizer(new StreamAuthorizer());
+    streams.setSubscriptionAuthorizer(new StreamAuthorizer(security.users(), security.accounts()));
 
     List<Object> api =
         List.of(

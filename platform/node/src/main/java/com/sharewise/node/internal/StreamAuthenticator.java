@@ -17,7 +17,10 @@ import org.slf4j.LoggerFactory;
  * WebSocket handshakes: the access token comes as the {@code access_token} query parameter
  * (browsers cannot set headers on a WebSocket; an {@code Authorization: Bearer} header is accepted
  * too, for other clients), and a browser's {@code Origin} must be the node's own origin or one on
- * the CORS allow-list, so another site's page cannot open a socket with a user's token.
+ * the CORS allow-list, so another site's page cannot open a socket with a user's token. A
+ * connection lasts until its token expires; the client extends it by sending a fresh token over the
+ * socket, verified here like any bearer token (signature, expiry, open session, enabled user, roles
+ * as of now).
  */
 final class StreamAuthenticator implements WebSocketAuthenticator {
 
@@ -49,9 +52,18 @@ final class StreamAuthenticator implements WebSocketAuthenticator {
     if (token == null || token.isEmpty()) {
       return Optional.empty();
     }
+    return verify(token);
+  }
+
+  @Override
+  public Optional<StreamUser> reauthenticate(StreamUser current, String token) {
+    return verify(token);
+  }
+
+  private Optional<StreamUser> verify(String token) {
     try {
       AuthenticatedUser user = verifier.verify(token);
-      return Optional.of(StreamUser.of(user.username(), user.roles()));
+      return Optional.of(StreamUser.of(user.username(), user.roles(), user.expiresAt()));
     } catch (InvalidTokenException e) {
       return Optional.empty();
     }

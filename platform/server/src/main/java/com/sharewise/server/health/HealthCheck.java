@@ -6,6 +6,8 @@ import java.util.function.Supplier;
 /**
  * One part of the node that health reports on (store, grid, plugin host, feeds…). The node adapts
  * each part to this interface; implementations must answer within a second or two and never throw.
+ * A part still getting ready after start-up answers {@link Status#STARTING} rather than UP, so
+ * health is never UP before the node can serve.
  */
 public interface HealthCheck {
 
@@ -30,24 +32,55 @@ public interface HealthCheck {
     };
   }
 
+  /** Where a part stands, declared from best to worst. */
+  enum Status {
+    /** The part works. */
+    UP,
+    /**
+     * The part is still getting ready after start-up (compiling, loading) and will be UP by itself;
+     * until then the node does not serve everything, so the node is not UP either.
+     */
+    STARTING,
+    /** The part does not work. */
+    DOWN
+  }
+
   /**
    * A check's outcome.
    *
-   * @param up whether the part works
-   * @param detail a short human-readable summary
+   * @param status where the part stands
+   * @param detail a short human-readable summary; for STARTING and DOWN, what is missing and what
+   *     it means for users
    * @param data extra figures (members, counts) shown as they are
    */
-  record Result(boolean up, String detail, Map<String, Object> data) {
+  record Result(Status status, String detail, Map<String, Object> data) {
     public Result {
+      if (status == null) {
+        throw new IllegalArgumentException("a health result needs a status");
+      }
       data = data == null ? Map.of() : Map.copyOf(data);
     }
 
+    /** UP when {@code up}, DOWN otherwise. */
+    public Result(boolean up, String detail, Map<String, Object> data) {
+      this(up ? Status.UP : Status.DOWN, detail, data);
+    }
+
+    /** Whether the part works now. */
+    public boolean up() {
+      return status == Status.UP;
+    }
+
     public static Result up(String detail, Map<String, Object> data) {
-      return new Result(true, detail, data);
+      return new Result(Status.UP, detail, data);
+    }
+
+    public static Result starting(String detail, Map<String, Object> data) {
+      return new Result(Status.STARTING, detail, data);
     }
 
     public static Result down(String detail) {
-      return new Result(false, detail, Map.of());
+      return new Result(Status.DOWN, detail, Map.of());
     }
   }
 }

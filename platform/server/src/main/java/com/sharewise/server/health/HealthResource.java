@@ -14,8 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /api/v1/health}: public, answers 200 when every part is up and 503 otherwise, with the
- * same document either way so monitors and people see which part is down.
+ * {@code GET /api/v1/health}: public, answers 200 when every part is UP and 503 otherwise, with the
+ * same document either way so monitors and people see which part is down or still starting. The
+ * node's status is DOWN when any part is DOWN, else STARTING when any part is still starting (for a
+ * few seconds after start-up), else UP.
  */
 @Path("health")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,26 +36,31 @@ public final class HealthResource {
   @PermitAll
   public Response health() {
     Map<String, CheckDto> results = new LinkedHashMap<>();
-    boolean allUp = true;
+    HealthCheck.Status node = HealthCheck.Status.UP;
     for (HealthCheck check : checks) {
-      CheckDto result = run(check);
-      allUp &= result.status().equals("UP");
-      results.put(check.name(), result);
+      HealthCheck.Result result = run(check);
+      // the node is as bad as its worst part (Status is declared from best to worst)
+      if (result.status().compareTo(node) > 0) {
+        node = result.status();
+      }
+      results.put(
+          check.name(),
+          new CheckDto(
+              result.status().name(),
+              result.detail(),
+              result.data().isEmpty() ? null : result.data()));
     }
-    HealthDto body = new HealthDto(allUp ? "UP" : "DOWN", results);
-    return Response.status(allUp ? 200 : 503).entity(body).build();
+    HealthDto body = new HealthDto(node.name(), results);
+    return Response.status(node == HealthCheck.Status.UP ? 200 : 503).entity(body).build();
   }
 
-  private static CheckDto run(HealthCheck check) {
+  private static HealthCheck.Result run(HealthCheck check) {
     try {
       HealthCheck.Result result = check.check();
-      return new CheckDto(
-          result.up() ? "UP" : "DOWN",
-          result.detail(),
-          result.data().isEmpty() ? null : result.data());
+      return result != null ? result : HealthCheck.Result.down(check.name() + " reported nothing");
     } catch (RuntimeException e) {
       LOG.atWarn().setCause(e).addKeyValue("check", check.name()).log("health check failed");
-      return new CheckDto("DOWN", check.name() + " check failed: " + e.getMessage(), null);
+      return HealthCheck.Result.down(check.name() + " check failed: " + e.getMessage());
     }
   }
 

@@ -1,5 +1,6 @@
 package com.sharewise.server.ws;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -31,7 +32,10 @@ public final class ClientSession implements Session.Listener.AutoDemanding {
   record TopicId(String channel, String key) {}
 
   private final WebSocketHub hub;
-  private final StreamUser user;
+
+  /** Replaced when the client sends a fresh token ({@code auth}); read by the expiry watchdog. */
+  private volatile StreamUser user;
+
   private final String remote;
   private final ConflationQueue queue;
   private final Map<TopicId, Subscription> subscriptions = new ConcurrentHashMap<>();
@@ -46,6 +50,9 @@ public final class ClientSession implements Session.Listener.AutoDemanding {
   /** When the client first had more than the allowed keys pending; 0 when it has not. */
   private volatile long laggingSince;
 
+  /** Order events a client may have unread before it is disconnected as too slow. */
+  static final int MAX_EVENTS_WAITING = 10_000;
+
   ClientSession(WebSocketHub hub, StreamUser user, String remote, int maxReplies) {
     this.hub = hub;
     this.user = user;
@@ -55,6 +62,26 @@ public final class ClientSession implements Session.Listener.AutoDemanding {
 
   StreamUser user() {
     return user;
+  }
+
+  /** Who the connection is for from now on (a fresh token with a later expiry). */
+  void renew(StreamUser renewed) {
+    this.user = renewed;
+  }
+
+  /**
+   * Closes the connection (code {@value WebSocketHub#TOKEN_EXPIRED}, reason "token expired") when
+   * its user's token has expired at {@code now}.
+   *
+   * @return true if it was closed
+   */
+  boolean closeIfExpired(Instant now) {
+    // not yet open: the next look, once Jetty has opened it, closes it
+    if (session == null || closed.get() || !user.expiredAt(now)) {
+      return false;
+    }
+    drop(WebSocketHub.TOKEN_EXPIRED, WebSocketHub.TOKEN_EXPIRED_REASON);
+    return true;
   }
 
   String remote() {
@@ -101,6 +128,18 @@ public final class ClientSession implements Session.Listener.AutoDemanding {
   public void onWebSocketError(Throwable cause) {
     LOG.atDebug().setCause(cause).addKeyValue("remote", remote).log("websocket error");
     release();
+  }
+
+  /**
+   * Queues an event that must not be conflated (an order update); a client so far behind that the
+   * queue is full is disconnected with a reason rather than silently missing an event.
+   */
+  void event(String message, boolean sendHere) {
+    if (queue.offerEvent(message, MAX_EVENTS_WAITING)) {
+      wake(sendHere);
+    } else if (!closed.get()) {
+      drop(1008, "too slow: order events piled up unread");
+    }
   }
 
   /** Queues a reply (subscribed, error, pong); closes a client that does not read its replies. */

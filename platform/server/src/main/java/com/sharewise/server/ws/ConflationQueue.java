@@ -65,6 +65,19 @@ final class ConflationQueue {
   }
 
   /**
+   * Queues an event that must not be conflated, in order with replies.
+   *
+   * @return false when {@code maxWaiting} messages are waiting already
+   */
+  synchronized boolean offerEvent(String event, int maxWaiting) {
+    if (closed || replies.size() >= maxWaiting) {
+      return false;
+    }
+    replies.addLast(event);
+    return true;
+  }
+
+  /**
    * Queues a reply.
    *
    * @return false when {@code maxReplies} replies are waiting already (the client does not read)

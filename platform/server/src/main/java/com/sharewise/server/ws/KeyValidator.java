@@ -54,4 +54,19 @@ public interface KeyValidator {
           + Timeframe.parse(key.substring(bar + 1)).label();
     };
   }
+
+  /** An account id, a positive whole number (per-account event channels). */
+  static KeyValidator accountId() {
+    return key -> {
+      try {
+        long id = Long.parseLong(key.trim());
+        if (id <= 0) {
+          throw new NumberFormatException();
+        }
+        return Long.toString(id);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("key must be an account id, got '" + key + "'");
+      }
+    };
+  }
 }

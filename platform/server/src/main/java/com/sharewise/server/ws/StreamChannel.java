@@ -12,8 +12,24 @@ import java.util.regex.Pattern;
  * @param retainLatest when true the hub keeps the last value published per key (even with nobody
  *     listening) and sends it to a new subscriber at once, so a chart shows a price before the next
  *     tick; use it for channels with a bounded key space (instruments), not for per-order streams
+ * @param conflate when true a slow client gets only the newest value per key (prices); when false
+ *     every value is delivered in order (order events, fills), and a client that lets too many pile
+ *     up is disconnected rather than silently missing one
  */
-public record StreamChannel(String name, KeyValidator keys, boolean retainLatest) {
+public record StreamChannel(
+    String name, KeyValidator keys, boolean retainLatest, boolean conflate) {
+
+  /** A conflated channel. */
+  public StreamChannel(String name, KeyValidator keys, boolean retainLatest) {
+    this(name, keys, retainLatest, true);
+  }
+
+  /**
+   * A channel of events that must all arrive, in order (order updates, fills); key = an account id.
+   */
+  public static StreamChannel events(String name) {
+    return new StreamChannel(name, KeyValidator.accountId(), false, false);
+  }
 
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9.-]*");
 

@@ -20,7 +20,8 @@ import java.util.Objects;
  * @param idleTimeout a connection with no traffic either way for this long is closed; clients send
  *     {@code {"action":"ping"}} to keep it open
  * @param maxIncomingMessageBytes requests longer than this close the connection (code 1009)
- * @param checkInterval how often slow consumers are looked for
+ * @param checkInterval how often slow consumers and connections with an expired token are looked
+ *     for
  * @param closeGrace after a slow consumer was sent its close frame, how long to wait before the
  *     connection is cut (its close frame may be stuck behind unread data)
  */

@@ -24,4 +24,9 @@ final class Subscription {
       client.wake(sendHere);
     }
   }
+
+  /** Queues a value that must not be conflated away (an order event), in order. */
+  void deliverInOrder(String message, boolean sendHere) {
+    client.event(message, sendHere);
+  }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sharewise.server.JsonMapper;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,6 +45,7 @@ import org.slf4j.LoggerFactory;
  * {"action":"subscribe","channel":"bars","instrument":"NSE:INFY","timeframe":"5m"}
  * {"action":"unsubscribe","channel":"quotes","instrument":"NSE:INFY"}
  * {"action":"ping"}
+ * {"action":"auth","token":"<a fresh access token>"}
  * </pre>
  *
  * {@code instrument} may stand in for {@code key}; with {@code timeframe} the key is {@code
@@ -51,6 +54,16 @@ import org.slf4j.LoggerFactory;
  * "key":…,"data":{…}}}, {@code {"type":"pong"}} and {@code {"type":"error","message":…}} for
  * invalid JSON, unknown actions or channels, invalid keys, refused or too many subscriptions; the
  * connection stays open after an error.
+ *
+ * <h2>Expiry</h2>
+ *
+ * A connection lasts as long as the token it was opened with ({@link StreamUser#expiresAt()}): a
+ * watchdog closes it then with code {@value #TOKEN_EXPIRED} and reason "token expired", reading the
+ * injected clock. Before that, the client may send a fresh token of the same user ({@code auth});
+ * the answer is {@code {"type":"authenticated","expiresAt":…}}, the connection then lasts until the
+ * new token expires, and subscriptions the user's roles no longer allow end with {@code
+ * {"type":"unsubscribed",…,"reason":…}}. A token that is not accepted gets an error and changes
+ * nothing.
  *
  * <h2>Slow clients</h2>
  *
@@ -70,12 +83,22 @@ import org.slf4j.LoggerFactory;
 public final class WebSocketHub implements StreamHub, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebSocketHub.class);
-  private static final String ACTIONS = "subscribe, unsubscribe, ping";
+  private static final String ACTIONS = "subscribe, unsubscribe, ping, auth";
+
+  /**
+   * Close code for a connection whose token expired (private-use range; 4401 echoes HTTP 401): the
+   * client should get a fresh token and connect again.
+   */
+  public static final int TOKEN_EXPIRED = 4401;
+
+  /** Close reason sent with {@link #TOKEN_EXPIRED}. */
+  public static final String TOKEN_EXPIRED_REASON = "token expired";
 
   /** A registered channel and its topics by canonical key. */
   private record Channel(StreamChannel spec, ConcurrentHashMap<String, Topic> topics) {}
 
   private final StreamHubConfig config;
+  private final Clock clock;
   private final ObjectMapper json = JsonMapper.create();
   private final Map<String, Channel> channels = new ConcurrentHashMap<>();
   private final Set<ClientSession> sessions = ConcurrentHashMap.newKeySet();
@@ -90,9 +113,19 @@ public final class WebSocketHub implements StreamHub, AutoCloseable {
   private volatile SubscriptionAuthorizer authorizer = SubscriptionAuthorizer.allowAll();
   private volatile boolean closed;
 
-  /** Starts the hub's threads. Close it to stop them and close every connection. */
+  /** Starts the hub's threads, with the system clock for token expiry. */
   public WebSocketHub(StreamHubConfig config) {
+    this(config, Clock.systemUTC());
+  }
+
+  /**
+   * Starts the hub's threads. Close it to stop them and close every connection.
+   *
+   * @param clock what token expiry ({@link StreamUser#expiresAt()}) is compared with
+   */
+  public WebSocketHub(StreamHubConfig config, Clock clock) {
     this.config = Objects.requireNonNull(config, "config");
+    this.clock = Objects.requireNonNull(clock, "clock");
     this.fanOut =
         new ThreadPoolExecutor(
             config.fanOutThreads(),
@@ -105,7 +138,7 @@ public final class WebSocketHub implements StreamHub, AutoCloseable {
     timer.setRemoveOnCancelPolicy(true);
     this.scheduler = timer;
     long every = config.checkInterval().toMillis();
-    scheduler.scheduleWithFixedDelay(this::dropSlowClients, every, every, TimeUnit.MILLISECONDS);
+    scheduler.scheduleWithFixedDelay(this::watch, every, every, TimeUnit.MILLISECONDS);
     this.pong = json.createObjectNode().put("type", "pong").toString();
   }
 
@@ -174,6 +207,13 @@ public final class WebSocketHub implements StreamHub, AutoCloseable {
     String message = topic.messagePrefix + serialise(payload) + '}';
     long version = topic.nextVersion();
     published.increment();
+    if (!target.spec().conflate()) {
+      // few subscribers per account, and order must be kept: deliver inline
+      for (Subscription subscription : subscribers) {
+        subscription.deliverInOrder(message, false);
+      }
+      return;
+    }
     if (subscribers.length <= config.inlineFanOut()) {
       for (Subscription subscription : subscribers) {
         subscription.deliver(version, message, false);
@@ -305,6 +345,7 @@ public final class WebSocketHub implements StreamHub, AutoCloseable {
         case "ping" -> id == null ? pong : reply("pong", id, null, null);
         case "subscribe" -> subscribe(session, request, id);
         case "unsubscribe" -> unsubscribe(session, request, id);
+        case "auth" -> reauthenticate(session, request, id);
         default -> error(id, "unknown action '" + action + "'; known actions: " + ACTIONS);
       };
     } catch (RuntimeException e) {
@@ -416,6 +457,56 @@ public final class WebSocketHub implements StreamHub, AutoCloseable {
     return reply("unsubscribed", id, channel, target.key);
   }
 
+  /**
+   * Extends the connection with a fresh token of the same user; the subscriptions the user's roles
+   * no longer allow end.
+   */
+  private String reauthenticate(ClientSession session, JsonNode request, JsonNode id) {
+    String token = text(request, "token");
+    if (token == null || token.isEmpty()) {
+      return error(id, "\"token\" is missing: send a fresh access token to extend the connection");
+    }
+    StreamUser current = session.user();
+    Optional<StreamUser> renewed = authenticator.reauthenticate(current, token);
+    if (renewed == null || renewed.isEmpty()) {
+      return error(
+          id,
+          "token not accepted (invalid, expired or revoked); the connection still closes when"
+              + " the current token expires"
+              + (current.expiresAt() == null ? "" : " at " + current.expiresAt()));
+    }
+    StreamUser user = renewed.get();
+    if (!user.authenticated() || !user.name().equals(current.name())) {
+      return error(
+          id, "the token is for another user; a connection keeps the user it was opened by");
+    }
+    session.renew(user);
+    ObjectNode reply = json.createObjectNode().put("type", "authenticated");
+    if (user.expiresAt() != null) {
+      reply.put("expiresAt", user.expiresAt().toString());
+    }
+    if (id != null) {
+      reply.set("id", id);
+    }
+    session.reply(reply.toString());
+    for (Map.Entry<ClientSession.TopicId, Subscription> subscribed :
+        List.copyOf(session.subscriptions().entrySet())) {
+      ClientSession.TopicId topic = subscribed.getKey();
+      if (!authorizer.mayReceive(user, topic.channel(), topic.key())
+          && session.subscriptions().remove(topic, subscribed.getValue())) {
+        unlink(subscribed.getValue());
+        ObjectNode ended =
+            json.createObjectNode()
+                .put("type", "unsubscribed")
+                .put("channel", topic.channel())
+                .put("key", topic.key())
+                .put("reason", "no longer allowed to subscribe to " + topic.channel());
+        session.reply(ended.toString());
+      }
+    }
+    return null;
+  }
+
   /** A request's channel and canonical key, or the error to reply. */
   private record Target(Channel channel, String key, String error) {}
 
@@ -514,6 +605,12 @@ public final class WebSocketHub implements StreamHub, AutoCloseable {
     return value != null && value.isValueNode() && !value.isNull() ? value.asText() : null;
   }
 
+  /** The watchdog: slow consumers and expired tokens. */
+  private void watch() {
+    dropSlowClients();
+    closeExpired();
+  }
+
   private void dropSlowClients() {
     try {
       long now = System.nanoTime();
@@ -525,6 +622,27 @@ public final class WebSocketHub implements StreamHub, AutoCloseable {
     } catch (RuntimeException e) {
       LOG.atError().setCause(e).log("slow-consumer check failed");
     }
+  }
+
+  /**
+   * Closes every connection whose token has expired (the watchdog runs it every {@link
+   * StreamHubConfig#checkInterval()}; tests call it after moving their clock).
+   *
+   * @return how many were closed
+   */
+  int closeExpired() {
+    int closedNow = 0;
+    try {
+      Instant now = clock.instant();
+      for (ClientSession session : sessions) {
+        if (session.closeIfExpired(now)) {
+          closedNow++;
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.atError().setCause(e).log("token expiry check failed");
+    }
+    return closedNow;
   }
 
   private static String address(SocketAddress address) {

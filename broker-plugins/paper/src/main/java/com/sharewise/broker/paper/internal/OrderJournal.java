@@ -22,30 +22,39 @@ import java.util.function.Consumer;
  * newline) is dropped on open; any other unreadable line stops the open, because skipping it could
  * lose an order or fill it twice. The file is locked while open, so two adapters never write one
  * book. Not thread-safe: the adapter serialises all calls.
+ *
+ * <p>A new file starts with a comment naming its format (2 since fills carry charges and orders can
+ * be modified and triggered); the reader accepts every line of format 1 as well, so a book written
+ * by an older paper broker opens unchanged and simply grows format-2 lines.
  */
 final class OrderJournal implements Closeable {
 
   static final String FILE_NAME = "orders.journal";
-  private static final String HEADER = "# ShareWise paper broker order journal, format 1\n";
+  private static final String HEADER = "# ShareWise paper broker order journal, format 2\n";
 
   private final Path file;
   private final FileChannel channel;
+  private final boolean force;
   private long end;
   private boolean intact = true;
 
-  private OrderJournal(Path file, FileChannel channel) {
+  private OrderJournal(Path file, FileChannel channel, boolean force) {
     this.file = file;
     this.channel = channel;
+    this.force = force;
   }
 
   /**
    * Opens (or creates) the journal in {@code directory} and hands every recorded event to {@code
    * replay}, oldest first.
    *
+   * @param force whether {@link #append} forces each write to disk (false: left to the OS, for
+   *     books that are thrown away, such as a backtest's)
    * @throws IOException when the file cannot be read, is locked by another adapter, or holds a line
    *     that cannot be replayed; the message names the file and line
    */
-  static OrderJournal open(Path directory, Consumer<OrderEvent> replay) throws IOException {
+  static OrderJournal open(Path directory, Consumer<OrderEvent> replay, boolean force)
+      throws IOException {
     Files.createDirectories(directory);
     Path file = directory.resolve(FILE_NAME);
     FileChannel channel =
@@ -61,7 +70,7 @@ final class OrderJournal implements Closeable {
       if (lock == null) {
         throw new IOException(file + " is in use by another paper broker adapter");
       }
-      OrderJournal journal = new OrderJournal(file, channel);
+      OrderJournal journal = new OrderJournal(file, channel, force);
       journal.replay(replay);
       return journal;
     } catch (IOException | RuntimeException e) {
@@ -71,9 +80,9 @@ final class OrderJournal implements Closeable {
   }
 
   /**
-   * Appends {@code events} and forces them to disk. On failure the file is cut back to where it
-   * was, so it still matches what the caller has applied; if even that fails the journal is no
-   * longer {@link #isIntact() intact} and refuses further appends.
+   * Appends {@code events} and forces them to disk (unless opened without forcing). On failure the
+   * file is cut back to where it was, so it still matches what the caller has applied; if even that
+   * fails the journal is no longer {@link #isIntact() intact} and refuses further appends.
    */
   void append(List<OrderEvent> events) throws IOException {
     if (!intact) {
@@ -133,7 +142,9 @@ final class OrderJournal implements Closeable {
       while (buffer.hasRemaining()) {
         end += channel.write(buffer, end);
       }
-      channel.force(false);
+      if (force) {
+        channel.force(false);
+      }
     } catch (IOException e) {
       end = start;
       try {

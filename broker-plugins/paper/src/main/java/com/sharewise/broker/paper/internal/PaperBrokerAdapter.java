@@ -4,9 +4,12 @@ import com.sharewise.api.broker.BrokerAdapter;
 import com.sharewise.api.broker.BrokerContext;
 import com.sharewise.api.broker.BrokerException;
 import com.sharewise.api.broker.BrokerException.Reason;
+import com.sharewise.api.market.InstrumentId;
+import com.sharewise.api.market.QuoteSource;
+import com.sharewise.api.market.Tick;
 import com.sharewise.api.trading.Fill;
+import com.sharewise.api.trading.OrderModification;
 import com.sharewise.api.trading.OrderRequest;
-import com.sharewise.api.trading.OrderSide;
 import com.sharewise.api.trading.OrderStatus;
 import com.sharewise.api.trading.OrderType;
 import com.sharewise.api.trading.OrderUpdate;
@@ -14,10 +17,18 @@ import com.sharewise.api.trading.Position;
 import com.sharewise.api.trading.Validity;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A paper-trading account: orders fill against the platform's quotes instead of an exchange, and
@@ -25,13 +36,17 @@ import java.util.Optional;
  *
  * <h2>What fills, and at what price</h2>
  *
- * A MARKET order fills at once and in full at the price {@link Prices} gives (the opposite side of
- * the quote, with slippage, on the tick). A LIMIT order fills the same way if the quote is at or
- * better than its limit, never at a worse price than the limit; otherwise it rests OPEN until
- * cancelled (an IOC one is cancelled at once). Resting orders do not yet fill when the market
- * moves. SL and SL-M orders, limit prices off the 0.05 tick, and instruments without a quote are
- * rejected. A rejected order still gets a broker order id and stays in the book, as at a real
- * broker.
+ * An order is checked as an exchange would (tick grid and lot size from the instrument master,
+ * stop-loss limit on the right side of its trigger, limit and trigger inside the day's circuit
+ * band) and needs a quote for its instrument. It then meets the market once it has been active for
+ * the configured latency: at once, against the latest quote, when the latency is zero; otherwise at
+ * the first quote stamped that much after placement. {@link Matcher} decides what fills: on first
+ * meeting a marketable order takes the visible depth; afterwards it fills from traded volume as
+ * later quotes arrive. Stop-loss orders wait for their trigger. An IOC order's rest is cancelled
+ * right after its first meeting. Every fill carries the charges of the {@link FeeModel}.
+ *
+ * <p>To see later quotes the adapter subscribes to the instruments of its working orders and drops
+ * a subscription when no working order is left for it.
  *
  * <h2>Durability and idempotency</h2>
  *
@@ -39,100 +54,228 @@ import java.util.Optional;
  * reported or returned, and the book is rebuilt from the journal when the adapter is created. An
  * order whose client order id is already in the book is returned as it stands and never filled
  * again. Ids are deterministic: broker order ids {@code PAPER-1}, {@code PAPER-2}, … in placement
- * order, and each order's single fill is {@code <brokerOrderId>-1}.
+ * order, and an order's fills {@code <brokerOrderId>-1}, {@code -2}, … in execution order.
  *
  * <h2>Threading</h2>
  *
- * One lock serialises every call. Callbacks are made while holding it so the platform sees events
- * in journal order; that is safe because {@code BrokerCallback} only enqueues.
+ * One lock serialises every call and every quote the subscriptions deliver. Callbacks are made
+ * while holding it so the platform sees events in journal order; that is safe because {@code
+ * BrokerCallback} only enqueues. Subscriptions are closed after the lock is released, since a quote
+ * source may make {@code close} wait for a delivery that is waiting for the lock.
  */
 final class PaperBrokerAdapter implements BrokerAdapter {
 
+  private static final ZoneId IST = ZoneId.of("Asia/Kolkata");
+  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
   private final BrokerContext context;
-  private final Prices prices;
+  private final PaperSettings settings;
+  private final Matcher matcher;
+  private final FeeModel fees;
   private final OrderBook book;
   private final OrderJournal journal;
   private final Object lock = new Object();
+  private final Map<InstrumentId, Follow> follows = new HashMap<>();
+  // subscriptions to close once the lock is released (see closeDropped)
+  private final List<QuoteSource.Subscription> dropped = new ArrayList<>();
+  // the day's cumulative volume at the previous quote, per followed instrument: the difference to
+  // the next quote is what traded in between, which bounds resting fills
+  private final Map<InstrumentId, Long> lastVolume = new HashMap<>();
   private boolean closed;
 
   private PaperBrokerAdapter(
-      BrokerContext context, Prices prices, OrderBook book, OrderJournal journal) {
+      BrokerContext context, PaperSettings settings, OrderBook book, OrderJournal journal) {
     this.context = context;
-    this.prices = prices;
+    this.settings = settings;
+    this.matcher = new Matcher(new Prices(settings.slippageBps()));
+    this.fees = new FeeModel(settings.fees());
     this.book = book;
     this.journal = journal;
   }
 
   /** Rebuilds the account's book from its journal; fails if that cannot be read. */
   static PaperBrokerAdapter open(BrokerContext context) throws BrokerException {
-    Prices prices = new Prices(context.settings().getDecimal("slippageBps"));
+    PaperSettings settings = PaperSettings.from(context.settings());
     OrderBook book = new OrderBook();
+    OrderJournal journal;
     try {
-      return new PaperBrokerAdapter(
-          context, prices, book, OrderJournal.open(context.stateDirectory(), book::apply));
+      journal = OrderJournal.open(context.stateDirectory(), book::apply, settings.durable());
     } catch (IOException e) {
       throw new BrokerException(
           Reason.UNAVAILABLE, "cannot open the paper order book: " + e.getMessage(), e);
+    }
+    PaperBrokerAdapter adapter = new PaperBrokerAdapter(context, settings, book, journal);
+    adapter.settleReplayedOrders();
+    return adapter;
+  }
+
+  /**
+   * Whether a replayed order has met the market is not journaled when it did not fill. A limit
+   * order active for longer than the latency has: it rested, so a later crossing fills it from
+   * traded volume rather than the depth. A market order without a fill has not (it always fills
+   * when it meets a quote), nor has a stop still waiting for its trigger.
+   */
+  private void settleReplayedOrders() {
+    Instant now = context.clock().instant();
+    for (PaperOrder order : book.working()) {
+      if (!order.metMarket()
+          && !order.awaitingTrigger()
+          && !order.worksAtMarket()
+          && !order.activeFrom().plus(settings.latency()).isAfter(now)) {
+        order.metMarket(true);
+      }
     }
   }
 
   @Override
   public void connect() throws BrokerException {
-    synchronized (lock) {
-      requireOpen();
-      context.callback().connectionChanged(true, "paper trading against platform quotes");
+    try {
+      synchronized (lock) {
+        requireOpen();
+        try {
+          followQuotes(); // resting orders from the journal fill on the quotes from now on
+        } catch (RuntimeException e) {
+          throw new BrokerException(
+              Reason.UNAVAILABLE, "cannot follow the platform's quotes: " + e.getMessage(), e);
+        }
+        context.callback().connectionChanged(true, "paper trading against platform quotes");
+      }
+    } finally {
+      closeDropped();
     }
   }
 
   @Override
   public OrderUpdate placeOrder(OrderRequest request) throws BrokerException {
-    synchronized (lock) {
-      requireOpen();
-      Optional<PaperOrder> existing = book.withClientOrderId(request.clientOrderId());
-      if (existing.isPresent()) {
-        return existing.get().toUpdate();
-      }
-      String id = book.nextBrokerOrderId();
-      Instant now = context.clock().instant();
-      List<OrderEvent> events = new ArrayList<>();
-      events.add(new OrderEvent.Placed(id, now, request));
-      outcome(id, now, request).ifPresent(events::add);
-      record(events);
+    try {
+      synchronized (lock) {
+        requireOpen();
+        Optional<PaperOrder> existing = book.withClientOrderId(request.clientOrderId());
+        if (existing.isPresent()) {
+          return existing.get().toUpdate();
+        }
+        String id = book.nextBrokerOrderId();
+        Instant now = context.clock().instant();
+        InstrumentId instrument = request.instrument();
+        Contract contract = contract(instrument);
+        List<OrderEvent> events = new ArrayList<>();
+        Optional<String> refusal = OrderChecks.refusal(request, contract);
+        Tick quote = null;
+        if (refusal.isEmpty()) {
+          Optional<Tick> latest = context.quotes().latest(instrument);
+          if (latest.isEmpty()) {
+            refusal = Optional.of("no market data for " + instrument);
+          } else {
+            quote = latest.get();
+            refusal =
+                band(quote, contract, now, events)
+                    .flatMap(band -> OrderChecks.outsideBand(request, band));
+          }
+        }
+        events.add(new OrderEvent.Placed(id, now, request));
+        Matcher.Outcome outcome = Matcher.Outcome.WAITING;
+        if (refusal.isPresent()) {
+          events.add(new OrderEvent.Rejected(id, now, refusal.get()));
+        } else if (settings.latency().isZero()) {
+          // the order is not in the book until its events are journaled: match a detached copy
+          PaperOrder detached = new PaperOrder(id, request, now);
+          outcome = meet(detached, quote, contract, 0, now, events);
+        }
+        record(events);
 
-      PaperOrder order = book.order(id);
-      if (order.status() == OrderStatus.REJECTED) {
-        throw new BrokerException(Reason.REJECTED, order.toUpdate().message());
+        PaperOrder order = book.order(id);
+        if (order.status() == OrderStatus.REJECTED) {
+          throw new BrokerException(Reason.REJECTED, order.toUpdate().message());
+        }
+        if (outcome.met()) {
+          order.metMarket(true);
+        }
+        report(events);
+        followQuotes();
+        return order.toUpdate();
       }
-      report(order, events);
-      return order.toUpdate();
+    } finally {
+      closeDropped();
+    }
+  }
+
+  @Override
+  public OrderUpdate modifyOrder(
+      String clientOrderId, String brokerOrderId, OrderModification modification)
+      throws BrokerException {
+    try {
+      synchronized (lock) {
+        requireOpen();
+        PaperOrder order = unfinished(clientOrderId, brokerOrderId, "modified");
+        OrderRequest terms = newTerms(order, modification);
+        InstrumentId instrument = terms.instrument();
+        Contract contract = contract(instrument);
+        Instant now = context.clock().instant();
+        List<OrderEvent> events = new ArrayList<>();
+        Optional<Tick> latest = context.quotes().latest(instrument);
+        Optional<CircuitBand> band =
+            latest.isPresent()
+                ? band(latest.get(), contract, now, events)
+                : book.reference(instrument)
+                    .map(
+                        r ->
+                            CircuitBand.around(
+                                r.price(), settings.circuitPercent(), contract.tickSize()));
+        Optional<String> refusal =
+            OrderChecks.refusal(terms, contract)
+                .or(() -> band.flatMap(b -> OrderChecks.outsideBand(terms, b)));
+        if (refusal.isPresent()) {
+          throw new BrokerException(
+              Reason.REJECTED,
+              "cannot modify order " + order.brokerOrderId() + ": " + refusal.get());
+        }
+        events.add(
+            new OrderEvent.Modified(
+                order.brokerOrderId(),
+                now,
+                terms.quantity(),
+                terms.type(),
+                terms.limitPrice(),
+                terms.triggerPrice()));
+        record(events);
+
+        // a modified order is re-entered at the exchange: with no latency it meets the market now
+        List<OrderEvent> fills = new ArrayList<>();
+        if (order.isWorking() && settings.latency().isZero() && latest.isPresent()) {
+          Matcher.Outcome outcome = meet(order, latest.get(), contract, 0, now, fills);
+          record(fills);
+          if (outcome.met()) {
+            order.metMarket(true);
+          }
+        }
+        events.addAll(fills);
+        report(events);
+        followQuotes();
+        return order.toUpdate();
+      }
+    } finally {
+      closeDropped();
     }
   }
 
   @Override
   public OrderUpdate cancelOrder(String clientOrderId, String brokerOrderId)
       throws BrokerException {
-    synchronized (lock) {
-      requireOpen();
-      Optional<PaperOrder> found = book.find(clientOrderId, brokerOrderId);
-      if (found.isEmpty()) {
-        throw new BrokerException(
-            Reason.REJECTED,
-            brokerOrderId == null || brokerOrderId.isBlank()
-                ? "no paper order with client order id " + clientOrderId
-                : "no paper order " + brokerOrderId);
+    try {
+      synchronized (lock) {
+        requireOpen();
+        PaperOrder order = unfinished(clientOrderId, brokerOrderId, "cancelled");
+        List<OrderEvent> events =
+            List.of(
+                new OrderEvent.Cancelled(
+                    order.brokerOrderId(), context.clock().instant(), "cancelled on request"));
+        record(events);
+        report(events);
+        followQuotes();
+        return order.toUpdate();
       }
-      PaperOrder order = found.get();
-      if (order.status().isFinal()) {
-        throw new BrokerException(
-            Reason.REJECTED, "order " + order.brokerOrderId() + " is already " + order.status());
-      }
-      List<OrderEvent> events =
-          List.of(
-              new OrderEvent.Cancelled(
-                  order.brokerOrderId(), context.clock().instant(), "cancelled on request"));
-      record(events);
-      report(order, events);
-      return order.toUpdate();
+    } finally {
+      closeDropped();
     }
   }
 
@@ -162,67 +305,329 @@ final class PaperBrokerAdapter implements BrokerAdapter {
 
   @Override
   public void close() {
+    try {
+      synchronized (lock) {
+        if (closed) {
+          return;
+        }
+        closed = true;
+        follows.values().forEach(follow -> dropped.add(follow.subscription));
+        follows.clear();
+        try {
+          journal.close();
+        } catch (IOException ignored) {
+          // Every event was forced to disk when written; there is nothing left to save.
+        }
+      }
+    } finally {
+      closeDropped();
+    }
+  }
+
+  /**
+   * A new quote of an instrument with working orders: they fill, trigger or get cancelled (IOC) as
+   * {@link Matcher} decides, in time priority, sharing the volume traded since the previous quote.
+   * Runs on the platform's quote-listener thread.
+   *
+   * @throws IllegalStateException when the journal cannot be written (the quote source logs it; the
+   *     next quote tries again)
+   */
+  private void onQuote(Follow follow, Tick tick) {
+    try {
+      synchronized (lock) {
+        InstrumentId instrument = tick.instrument();
+        if (closed || follows.get(instrument) != follow) {
+          return; // delivered while its subscription was being dropped
+        }
+        Contract contract = contract(instrument);
+        List<OrderEvent> events = new ArrayList<>();
+        band(tick, contract, tick.exchangeTime(), events);
+        long budget = participation(traded(tick));
+        List<PaperOrder> met = new ArrayList<>();
+        for (PaperOrder order : book.working(instrument)) {
+          if (!settings.latency().isZero()
+              && tick.exchangeTime().isBefore(order.activeFrom().plus(settings.latency()))) {
+            continue; // still on its way to the exchange
+          }
+          Instant time =
+              tick.exchangeTime().isBefore(order.activeFrom())
+                  ? order.activeFrom()
+                  : tick.exchangeTime();
+          Matcher.Outcome outcome = meet(order, tick, contract, budget, time, events);
+          if (!outcome.firstMeeting()) {
+            budget -= outcome.executed();
+          }
+          if (outcome.met()) {
+            met.add(order);
+          }
+        }
+        try {
+          record(events);
+        } catch (BrokerException e) {
+          if (!journal.isIntact()) {
+            context.callback().connectionChanged(false, e.getMessage());
+          }
+          throw new IllegalStateException(
+              "paper broker could not record what a quote of "
+                  + instrument
+                  + " did: "
+                  + e.getMessage(),
+              e);
+        }
+        met.forEach(order -> order.metMarket(true));
+        report(events);
+        followQuotes();
+      }
+    } finally {
+      closeDropped();
+    }
+  }
+
+  /**
+   * Matches {@code order} against {@code quote} and adds the events that follow: the trigger, the
+   * fills with their charges, and an IOC order's cancellation.
+   */
+  private Matcher.Outcome meet(
+      PaperOrder order,
+      Tick quote,
+      Contract contract,
+      long volumeBudget,
+      Instant time,
+      List<OrderEvent> events) {
+    Matcher.Outcome outcome = matcher.match(order, quote, contract, volumeBudget);
+    String id = order.brokerOrderId();
+    if (outcome.triggers()) {
+      events.add(new OrderEvent.Triggered(id, time));
+    }
+    OrderRequest terms = order.request();
+    int fillNumber = order.fills();
+    boolean first = order.filledQuantity() == 0;
+    for (Matcher.Execution execution : outcome.executions()) {
+      fillNumber++;
+      BigDecimal turnover = execution.price().multiply(BigDecimal.valueOf(execution.quantity()));
+      BigDecimal charges =
+          fees.charges(
+                  terms.instrument().exchange(), terms.product(), terms.side(), turnover, first)
+              .total();
+      first = false;
+      events.add(
+          new OrderEvent.Filled(
+              id, time, id + "-" + fillNumber, execution.quantity(), execution.price(), charges));
+    }
+    long unfilled = order.remaining() - outcome.executed();
+    if (outcome.firstMeeting() && terms.validity() == Validity.IOC && unfilled > 0) {
+      events.add(new OrderEvent.Cancelled(id, time, iocReason(order, outcome.executed())));
+    }
+    return outcome;
+  }
+
+  private static String iocReason(PaperOrder order, long executed) {
+    OrderRequest terms = order.request();
+    if (executed == 0 && terms.type() == OrderType.LIMIT) {
+      return "IOC limit " + terms.limitPrice().toPlainString() + " not marketable";
+    }
+    long total = order.filledQuantity() + executed;
+    return "IOC order: "
+        + total
+        + " of "
+        + terms.quantity()
+        + " filled at once, the other "
+        + (terms.quantity() - total)
+        + " cancelled";
+  }
+
+  /**
+   * The day's circuit band for {@code quote}'s instrument. The first quote seen on an IST day
+   * becomes that day's reference, journaled with the caller's events; empty only when no quote ever
+   * gave a price.
+   */
+  private Optional<CircuitBand> band(
+      Tick quote, Contract contract, Instant time, List<OrderEvent> events) {
+    InstrumentId instrument = quote.instrument();
+    LocalDate day = quote.exchangeTime().atZone(IST).toLocalDate();
+    Optional<OrderBook.Reference> known = book.reference(instrument);
+    Optional<BigDecimal> reference;
+    if (known.isPresent() && !known.get().day().isBefore(day)) {
+      reference = Optional.of(known.get().price());
+    } else {
+      Optional<BigDecimal> seen = Prices.reference(quote);
+      seen.ifPresent(
+          price -> events.add(new OrderEvent.ReferencePrice(time, instrument, day, price)));
+      reference = seen.or(() -> known.map(OrderBook.Reference::price));
+    }
+    return reference.map(
+        price -> CircuitBand.around(price, settings.circuitPercent(), contract.tickSize()));
+  }
+
+  /**
+   * What traded between the previous quote of the instrument and {@code tick}: the growth of the
+   * day's cumulative volume, or the last trade's quantity when there is no previous quote to
+   * compare with (the first after subscribing, a new day) or the feed sends no cumulative volume.
+   */
+  private long traded(Tick tick) {
+    long cumulative = tick.volume();
+    if (cumulative <= 0) {
+      return Math.max(0, tick.lastQuantity());
+    }
+    Long previous = lastVolume.put(tick.instrument(), cumulative);
+    if (previous == null || cumulative < previous) {
+      return Math.max(0, tick.lastQuantity());
+    }
+    return cumulative - previous;
+  }
+
+  private long participation(long traded) {
+    return BigDecimal.valueOf(traded)
+        .multiply(settings.participationPercent())
+        .divide(HUNDRED, 0, RoundingMode.FLOOR)
+        .longValueExact();
+  }
+
+  /**
+   * Subscribes to the quotes of every instrument with a working order and drops the subscriptions
+   * of those without (closed by {@link #closeDropped}), so an idle account costs the quote book
+   * nothing.
+   */
+  private void followQuotes() {
+    if (closed) {
+      return;
+    }
+    Set<InstrumentId> needed = book.workingInstruments();
+    Iterator<Map.Entry<InstrumentId, Follow>> followed = follows.entrySet().iterator();
+    while (followed.hasNext()) {
+      Map.Entry<InstrumentId, Follow> entry = followed.next();
+      if (!needed.contains(entry.getKey())) {
+        dropped.add(entry.getValue().subscription);
+        followed.remove();
+        lastVolume.remove(entry.getKey());
+      }
+    }
+    for (InstrumentId instrument : needed) {
+      if (!follows.containsKey(instrument)) {
+        context
+            .quotes()
+            .latest(instrument)
+            .filter(quote -> quote.volume() > 0)
+            .ifPresent(quote -> lastVolume.put(instrument, quote.volume()));
+        Follow follow = new Follow();
+        follow.subscription = context.quotes().subscribe(instrument, tick -> onQuote(follow, tick));
+        follows.put(instrument, follow);
+      }
+    }
+  }
+
+  /**
+   * Closes the subscriptions {@link #followQuotes} dropped, outside the lock: a quote source may
+   * wait in {@code close} for a delivery in progress, and that delivery may be waiting for the
+   * lock.
+   */
+  private void closeDropped() {
+    List<QuoteSource.Subscription> closing;
     synchronized (lock) {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      try {
-        journal.close();
-      } catch (IOException ignored) {
-        // Every event was forced to disk when written; there is nothing left to save.
-      }
+      closing = List.copyOf(dropped);
+      dropped.clear();
     }
+    closing.forEach(QuoteSource.Subscription::close);
   }
 
-  /** What happens to a new order right after it is placed; empty when it rests OPEN. */
-  private Optional<OrderEvent> outcome(String id, Instant now, OrderRequest request) {
-    String refusal = refusal(request);
+  /**
+   * One followed instrument. The listener knows its own by identity, so a late quote of a dropped
+   * subscription is ignored even when the instrument is followed again meanwhile.
+   */
+  private static final class Follow {
+    private QuoteSource.Subscription subscription;
+  }
+
+  private Contract contract(InstrumentId instrument) {
+    return Contract.of(instrument, context.instrument(instrument));
+  }
+
+  /** The order to modify or cancel; refused when unknown or already finished. */
+  private PaperOrder unfinished(String clientOrderId, String brokerOrderId, String action)
+      throws BrokerException {
+    Optional<PaperOrder> found = book.find(clientOrderId, brokerOrderId);
+    if (found.isEmpty()) {
+      throw new BrokerException(
+          Reason.REJECTED,
+          brokerOrderId == null || brokerOrderId.isBlank()
+              ? "no paper order with client order id " + clientOrderId
+              : "no paper order " + brokerOrderId);
+    }
+    PaperOrder order = found.get();
+    if (order.status().isFinal()) {
+      throw new BrokerException(
+          Reason.REJECTED,
+          "order "
+              + order.brokerOrderId()
+              + " is already "
+              + order.status()
+              + " and cannot be "
+              + action);
+    }
+    return order;
+  }
+
+  /**
+   * The order's terms after {@code modification}: null fields keep the current value, and a price
+   * the new type does not take is dropped.
+   */
+  private static OrderRequest newTerms(PaperOrder order, OrderModification modification)
+      throws BrokerException {
+    OrderRequest was = order.request();
+    OrderType type = modification.type() != null ? modification.type() : was.type();
+    long quantity = modification.quantity() != null ? modification.quantity() : was.quantity();
+    String refusal = null;
+    if (modification.limitPrice() != null && !type.needsLimitPrice()) {
+      refusal = "a " + type + " order takes no limit price";
+    } else if (modification.triggerPrice() != null && !type.needsTriggerPrice()) {
+      refusal = "a " + type + " order takes no trigger price";
+    } else if (quantity <= 0) {
+      refusal = "the new quantity must be positive, got " + quantity;
+    } else if (quantity < order.filledQuantity()) {
+      refusal =
+          "the new quantity "
+              + quantity
+              + " is less than the "
+              + order.filledQuantity()
+              + " already filled";
+    }
+    BigDecimal limit =
+        !type.needsLimitPrice()
+            ? null
+            : modification.limitPrice() != null ? modification.limitPrice() : was.limitPrice();
+    BigDecimal trigger =
+        !type.needsTriggerPrice()
+            ? null
+            : modification.triggerPrice() != null
+                ? modification.triggerPrice()
+                : was.triggerPrice();
+    if (refusal == null && type.needsLimitPrice() && limit == null) {
+      refusal = "a " + type + " order needs a limit price";
+    } else if (refusal == null && type.needsTriggerPrice() && trigger == null) {
+      refusal = "a " + type + " order needs a trigger price";
+    }
     if (refusal != null) {
-      return Optional.of(new OrderEvent.Rejected(id, now, refusal));
+      throw new BrokerException(
+          Reason.REJECTED, "cannot modify order " + order.brokerOrderId() + ": " + refusal);
     }
-    OrderSide side = request.side();
-    Optional<BigDecimal> quoted =
-        context.quotes().latest(request.instrument()).flatMap(tick -> Prices.quoted(side, tick));
-    if (quoted.isEmpty()) {
-      return Optional.of(
-          new OrderEvent.Rejected(id, now, "no market data for " + request.instrument()));
-    }
-    BigDecimal price = prices.execution(side, quoted.get());
-    if (request.type() == OrderType.LIMIT) {
-      BigDecimal limit = request.limitPrice();
-      int quoteVersusLimit = quoted.get().compareTo(limit);
-      boolean marketable = side == OrderSide.BUY ? quoteVersusLimit <= 0 : quoteVersusLimit >= 0;
-      if (!marketable) {
-        return request.validity() == Validity.IOC
-            ? Optional.of(
-                new OrderEvent.Cancelled(
-                    id, now, "IOC limit " + limit.toPlainString() + " not marketable"))
-            : Optional.empty();
-      }
-      price = side == OrderSide.BUY ? price.min(limit) : price.max(limit);
-    }
-    return Optional.of(new OrderEvent.Filled(id, now, id + "-1", request.quantity(), price));
-  }
-
-  /** Why the paper broker refuses {@code request} whatever the market, or null. */
-  private static String refusal(OrderRequest request) {
-    return switch (request.type()) {
-      case SL -> "SL orders are not supported by the paper broker yet";
-      case SL_M -> "SL-M orders are not supported by the paper broker yet";
-      case LIMIT ->
-          Prices.onTick(request.limitPrice())
-              ? null
-              : "limit price "
-                  + request.limitPrice().toPlainString()
-                  + " is not a positive multiple of the tick size "
-                  + Prices.TICK;
-      case MARKET -> null;
-    };
+    return new OrderRequest(
+        was.clientOrderId(),
+        was.account(),
+        was.instrument(),
+        was.side(),
+        quantity,
+        type,
+        limit,
+        trigger,
+        was.product(),
+        was.validity());
   }
 
   /** Journals {@code events}, then applies them to the book. */
   private void record(List<OrderEvent> events) throws BrokerException {
+    if (events.isEmpty()) {
+      return;
+    }
     if (!journal.isIntact()) {
       throw new BrokerException(
           Reason.UNAVAILABLE,
@@ -239,13 +644,23 @@ final class PaperBrokerAdapter implements BrokerAdapter {
     events.forEach(book::apply);
   }
 
-  private void report(PaperOrder order, List<OrderEvent> events) {
+  /** Reports recorded events: per order, its new fills, then its state. */
+  private void report(List<OrderEvent> events) {
+    Map<PaperOrder, List<Fill>> touched = new LinkedHashMap<>();
     for (OrderEvent event : events) {
-      if (event instanceof OrderEvent.Filled filled) {
-        context.callback().filled(book.fill(filled.fillId()));
+      if (event instanceof OrderEvent.OfOrder ofOrder) {
+        List<Fill> fills =
+            touched.computeIfAbsent(book.order(ofOrder.brokerOrderId()), o -> new ArrayList<>());
+        if (event instanceof OrderEvent.Filled filled) {
+          fills.add(book.fill(filled.fillId()));
+        }
       }
     }
-    context.callback().orderUpdated(order.toUpdate());
+    touched.forEach(
+        (order, fills) -> {
+          context.callback().filled(fills);
+          context.callback().orderUpdated(order.toUpdate());
+        });
   }
 
   private void requireOpen() throws BrokerException {

@@ -6,14 +6,14 @@ import com.sharewise.api.broker.BrokerCapability;
 import com.sharewise.api.broker.BrokerContext;
 import com.sharewise.api.broker.BrokerDescriptor;
 import com.sharewise.api.broker.BrokerException;
-import com.sharewise.api.param.ParameterSpec;
 import java.util.EnumSet;
-import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * The paper broker, ShareWise's default: simulated fills against live quotes, with a durable book
- * per account (see {@link PaperBrokerAdapter}). Holds no state; registered by Declarative Services.
+ * The paper broker, ShareWise's default: simulated fills against live quotes (depth, traded volume,
+ * latency, exchange checks, Indian equity charges), with a durable book per account (see {@link
+ * PaperBrokerAdapter}; settings in {@link PaperSettings}). Holds no state; registered by
+ * Declarative Services.
  */
 @Component(service = BrokerAdapterFactory.class)
 public final class PaperBrokerFactory implements BrokerAdapterFactory {
@@ -24,17 +24,12 @@ public final class PaperBrokerFactory implements BrokerAdapterFactory {
           "Paper trading",
           EnumSet.of(
               BrokerCapability.PLACE_ORDERS,
+              BrokerCapability.MODIFY_ORDERS,
               BrokerCapability.CANCEL_ORDERS,
               BrokerCapability.ORDER_BOOK,
               BrokerCapability.TRADE_BOOK,
               BrokerCapability.POSITIONS),
-          List.of(
-              ParameterSpec.decimal(
-                  "slippageBps",
-                  "How far fills move against you, in basis points (10 = 0.1%)",
-                  0,
-                  0,
-                  500)));
+          PaperSettings.specs());
 
   @Override
   public BrokerDescriptor descriptor() {

@@ -8,14 +8,14 @@ import java.util.Optional;
 
 /**
  * How the paper broker prices executions: at the opposite side of the quote (the ask for a buy, the
- * bid for a sell, the last price when that side is missing), moved against the trader by the
- * slippage, then rounded to the 0.05 tick, again against the trader, so slippage is never rounded
- * away. Immutable.
+ * bid for a sell, the last price when that side is missing) or at a depth level's price, moved
+ * against the trader by the slippage, then rounded to the instrument's tick, again against the
+ * trader, so slippage is never rounded away. Immutable.
  */
 final class Prices {
 
-  /** NSE's tick for most equities. */
-  static final BigDecimal TICK = new BigDecimal("0.05");
+  /** NSE's tick for most equities, used for instruments the platform has no reference data for. */
+  static final BigDecimal DEFAULT_TICK = new BigDecimal("0.05");
 
   private static final BigDecimal BASIS_POINTS = BigDecimal.valueOf(10_000);
 
@@ -34,24 +34,49 @@ final class Prices {
     if (!usable(price)) {
       price = quote.lastPrice();
     }
+    return decimal(price);
+  }
+
+  /**
+   * The price a quote says the instrument is at, for the circuit band: the last trade, else the
+   * middle of bid and ask, else whichever side there is.
+   */
+  static Optional<BigDecimal> reference(Tick quote) {
+    if (usable(quote.lastPrice())) {
+      return decimal(quote.lastPrice());
+    }
+    if (usable(quote.bid()) && usable(quote.ask())) {
+      return Optional.of(
+          BigDecimal.valueOf(quote.bid())
+              .add(BigDecimal.valueOf(quote.ask()))
+              .divide(BigDecimal.TWO));
+    }
+    return decimal(usable(quote.bid()) ? quote.bid() : quote.ask());
+  }
+
+  /** {@code price} as an exact decimal, or empty when it is no price (NaN, zero, negative). */
+  static Optional<BigDecimal> decimal(double price) {
     // valueOf gives the shortest decimal for the double, so 1523.55 stays exactly 1523.55.
     return usable(price) ? Optional.of(BigDecimal.valueOf(price)) : Optional.empty();
   }
 
-  /** The execution price for {@code side} against {@code quoted}, after slippage and rounding. */
-  BigDecimal execution(OrderSide side, BigDecimal quoted) {
+  /**
+   * The execution price for {@code side} against {@code quoted}, after slippage and rounding to
+   * {@code tick}; never below one tick.
+   */
+  BigDecimal execution(OrderSide side, BigDecimal quoted, BigDecimal tick) {
     boolean buy = side == OrderSide.BUY;
     BigDecimal slipped =
         quoted.multiply(buy ? BigDecimal.ONE.add(slippage) : BigDecimal.ONE.subtract(slippage));
     return slipped
-        .divide(TICK, 0, buy ? RoundingMode.CEILING : RoundingMode.FLOOR)
-        .multiply(TICK)
-        .max(TICK);
+        .divide(tick, 0, buy ? RoundingMode.CEILING : RoundingMode.FLOOR)
+        .multiply(tick)
+        .max(tick);
   }
 
-  /** True when {@code price} is a positive multiple of the tick. */
-  static boolean onTick(BigDecimal price) {
-    return price.signum() > 0 && price.remainder(TICK).signum() == 0;
+  /** True when {@code price} is a whole multiple of {@code tick}. */
+  static boolean onTick(BigDecimal price, BigDecimal tick) {
+    return price.remainder(tick).signum() == 0;
   }
 
   /** {@code value / quantity} to at most four decimals, shown with at least two (paise). */

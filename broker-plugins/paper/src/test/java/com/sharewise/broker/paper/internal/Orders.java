@@ -21,17 +21,22 @@ final class Orders {
 
   static OrderRequest market(
       String clientOrderId, OrderSide side, long quantity, InstrumentId instrument) {
+    return order(
+        clientOrderId, instrument, side, quantity, OrderType.MARKET, null, null, Product.CNC);
+  }
+
+  static OrderRequest marketIoc(String clientOrderId, OrderSide side, long quantity) {
     return new OrderRequest(
         clientOrderId,
         TestBrokerContext.ACCOUNT,
-        instrument,
+        INFY,
         side,
         quantity,
         OrderType.MARKET,
         null,
         null,
         Product.CNC,
-        Validity.DAY);
+        Validity.IOC);
   }
 
   static OrderRequest limit(String clientOrderId, OrderSide side, long quantity, String price) {
@@ -51,5 +56,69 @@ final class Orders {
         null,
         Product.CNC,
         validity);
+  }
+
+  static OrderRequest limit(
+      String clientOrderId, InstrumentId instrument, OrderSide side, long quantity, String price) {
+    return order(
+        clientOrderId,
+        instrument,
+        side,
+        quantity,
+        OrderType.LIMIT,
+        new BigDecimal(price),
+        null,
+        Product.CNC);
+  }
+
+  /** A stop-loss market (SL-M) order, MIS. */
+  static OrderRequest stopMarket(
+      String clientOrderId, OrderSide side, long quantity, String trigger) {
+    return order(
+        clientOrderId,
+        INFY,
+        side,
+        quantity,
+        OrderType.SL_M,
+        null,
+        new BigDecimal(trigger),
+        Product.MIS);
+  }
+
+  /** A stop-loss limit (SL) order, MIS. */
+  static OrderRequest stopLimit(
+      String clientOrderId, OrderSide side, long quantity, String limit, String trigger) {
+    return order(
+        clientOrderId,
+        INFY,
+        side,
+        quantity,
+        OrderType.SL,
+        new BigDecimal(limit),
+        new BigDecimal(trigger),
+        Product.MIS);
+  }
+
+  /** A DAY order. */
+  static OrderRequest order(
+      String clientOrderId,
+      InstrumentId instrument,
+      OrderSide side,
+      long quantity,
+      OrderType type,
+      BigDecimal limitPrice,
+      BigDecimal triggerPrice,
+      Product product) {
+    return new OrderRequest(
+        clientOrderId,
+        TestBrokerContext.ACCOUNT,
+        instrument,
+        side,
+        quantity,
+        type,
+        limitPrice,
+        triggerPrice,
+        product,
+        Validity.DAY);
   }
 }

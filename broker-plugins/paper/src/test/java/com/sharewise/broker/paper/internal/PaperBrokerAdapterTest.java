@@ -13,9 +13,7 @@ import com.sharewise.api.broker.BrokerException;
 import com.sharewise.api.broker.BrokerException.Reason;
 import com.sharewise.api.market.InstrumentId;
 import com.sharewise.api.trading.Fill;
-import com.sharewise.api.trading.OrderRequest;
 import com.sharewise.api.trading.OrderStatus;
-import com.sharewise.api.trading.OrderType;
 import com.sharewise.api.trading.OrderUpdate;
 import com.sharewise.api.trading.Position;
 import com.sharewise.api.trading.Product;
@@ -66,7 +64,10 @@ class PaperBrokerAdapterTest {
 
     OrderUpdate filled =
         new OrderUpdate("c-1", "PAPER-1", OrderStatus.FILLED, 10, price("1523.55"), "", now);
-    Fill fill = new Fill("PAPER-1-1", "c-1", "PAPER-1", INFY, BUY, 10, price("1523.55"), now);
+    // CNC buy of ₹15,235.50: STT 15.24, NSE 0.45, SEBI 0.02, stamp duty 2.29, GST 0.08
+    Fill fill =
+        new Fill(
+            "PAPER-1-1", "c-1", "PAPER-1", INFY, BUY, 10, price("1523.55"), now, price("18.08"));
     assertThat(update).isEqualTo(filled);
     assertThat(context.callback.fills).containsExactly(fill);
     assertThat(context.callback.updates).containsExactly(filled);
@@ -127,19 +128,6 @@ class PaperBrokerAdapterTest {
   }
 
   @Test
-  void rejectsStopLossOrdersForNow() throws Exception {
-    open(Map.of());
-    BigDecimal trigger = price("1500.00");
-
-    assertRejected(
-        () -> broker.placeOrder(stopLoss("c-1", OrderType.SL, price("1499.00"), trigger)),
-        "SL orders are not supported by the paper broker yet");
-    assertRejected(
-        () -> broker.placeOrder(stopLoss("c-2", OrderType.SL_M, null, trigger)),
-        "SL-M orders are not supported by the paper broker yet");
-  }
-
-  @Test
   void returnsTheExistingOrderForAClientOrderIdItAlreadyHasWithoutFillingAgain() throws Exception {
     open(Map.of());
     OrderUpdate first = broker.placeOrder(market("c-1", BUY, 10));
@@ -163,6 +151,7 @@ class PaperBrokerAdapterTest {
     broker.placeOrder(market("c-2", SELL, 10));
 
     // (1530.00 − 1523.55) × 10
+    // realised P&L is before charges; those are on the fills
     assertThat(broker.positions())
         .containsExactly(
             new Position(
@@ -211,7 +200,9 @@ class PaperBrokerAdapterTest {
     open(Map.of());
     broker.placeOrder(market("c-1", BUY, 10));
 
-    assertRejected(() -> broker.cancelOrder("c-1", "PAPER-1"), "order PAPER-1 is already FILLED");
+    assertRejected(
+        () -> broker.cancelOrder("c-1", "PAPER-1"),
+        "order PAPER-1 is already FILLED and cannot be cancelled");
     assertRejected(() -> broker.cancelOrder("c-9", "PAPER-9"), "no paper order PAPER-9");
     assertRejected(
         () -> broker.cancelOrder("c-9", null), "no paper order with client order id c-9");
@@ -249,7 +240,7 @@ class PaperBrokerAdapterTest {
 
     assertRejected(
         () -> broker.placeOrder(limit("c-1", BUY, 10, "1520.03")),
-        "limit price 1520.03 is not a positive multiple of the tick size 0.05");
+        "limit price 1520.03 is not a multiple of the tick size 0.05 for NSE:INFY");
   }
 
   @Test
@@ -296,21 +287,6 @@ class PaperBrokerAdapterTest {
     context.quotes.quote("NSE:INFY", 1523.40, 1523.55, 1523.50);
     broker = new PaperBrokerFactory().create(context);
     broker.connect();
-  }
-
-  private static OrderRequest stopLoss(
-      String id, OrderType type, BigDecimal limitPrice, BigDecimal trigger) {
-    return new OrderRequest(
-        id,
-        TestBrokerContext.ACCOUNT,
-        INFY,
-        SELL,
-        10,
-        type,
-        limitPrice,
-        trigger,
-        Product.MIS,
-        Validity.DAY);
   }
 
   private static void assertRejected(ThrowingCallable call, String message) {

@@ -4,17 +4,21 @@ import static com.sharewise.api.trading.OrderSide.BUY;
 import static com.sharewise.api.trading.OrderSide.SELL;
 import static com.sharewise.broker.paper.internal.Orders.limit;
 import static com.sharewise.broker.paper.internal.Orders.market;
+import static com.sharewise.broker.paper.internal.Orders.stopMarket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import com.sharewise.api.broker.BrokerAdapter;
 import com.sharewise.api.broker.BrokerException;
 import com.sharewise.api.broker.BrokerException.Reason;
 import com.sharewise.api.market.InstrumentId;
 import com.sharewise.api.trading.Fill;
+import com.sharewise.api.trading.OrderModification;
 import com.sharewise.api.trading.OrderStatus;
 import com.sharewise.api.trading.OrderUpdate;
 import com.sharewise.api.trading.Position;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -67,10 +71,130 @@ class PaperBrokerDurabilityTest {
 
     assertThat(Files.readAllLines(journal()))
         .containsExactly(
+            "# ShareWise paper broker order journal, format 2",
+            "REFERENCE\t2025-01-06T04:00:00Z\tNSE:INFY\t2025-01-06\t1523.5",
+            "PLACED\tPAPER-1\t2025-01-06T04:00:00Z\tc-1\tpaper-1\tNSE:INFY\tBUY\t10\tMARKET\t-\t-"
+                + "\tCNC\tDAY",
+            "FILLED\tPAPER-1\t2025-01-06T04:00:00Z\tPAPER-1-1\t10\t1523.55\t18.08");
+  }
+
+  @Test
+  void replaysPartialFillsTriggersModificationsAndChargesAndCarriesOnAfterARestart()
+      throws Exception {
+    List<OrderUpdate> orders;
+    List<Fill> fills;
+    List<Position> positions;
+    TestBrokerContext first = context();
+    first.quotes.set(
+        TestBrokerContext.Quotes.tick(
+            "NSE:INFY",
+            first.clock.instant(),
+            1523.40,
+            1523.55,
+            1523.50,
+            1_000,
+            TestBrokerContext.Quotes.asks(1523.55, 4, 1523.60, 3)));
+    try (BrokerAdapter broker = new PaperBrokerFactory().create(first)) {
+      broker.connect();
+      broker.placeOrder(market("c-1", BUY, 10)); // 7 from the depth
+      broker.placeOrder(stopMarket("c-2", SELL, 5, "1500.00"));
+      broker.placeOrder(limit("c-3", BUY, 8, "1400.00"));
+      broker.modifyOrder("c-3", "PAPER-3", new OrderModification(6L, null, price("1410.00"), null));
+      first.quotes.push(first.quotes.tick("NSE:INFY", 1499.80, 1499.90, 1499.95, 1_002));
+      orders = broker.orderBook();
+      fills = broker.tradeBook();
+      positions = broker.positions();
+    }
+    // c-1: 7 from the depth, 2 from the volume; c-2 triggered and sold at the bid
+    assertThat(orders)
+        .extracting(OrderUpdate::status, OrderUpdate::filledQuantity)
+        .containsExactly(
+            tuple(OrderStatus.PARTIALLY_FILLED, 9L),
+            tuple(OrderStatus.FILLED, 5L),
+            tuple(OrderStatus.OPEN, 0L));
+    assertThat(fills).extracting(Fill::charges).allSatisfy(c -> assertThat(c).isPositive());
+
+    TestBrokerContext second = context();
+    try (BrokerAdapter broker = new PaperBrokerFactory().create(second)) {
+      assertThat(broker.orderBook()).isEqualTo(orders);
+      assertThat(broker.tradeBook()).isEqualTo(fills);
+      assertThat(broker.positions()).isEqualTo(positions);
+      assertThat(broker.placeOrder(market("c-1", BUY, 10)))
+          .as("placing a known client order id again after the restart sends nothing")
+          .isEqualTo(orders.get(0));
+
+      broker.connect();
+      second.quotes.push(second.quotes.tick("NSE:INFY", 1499.80, 1499.90, 1499.95, 1_010));
+
+      assertThat(second.callback.fills)
+          .singleElement()
+          .satisfies(
+              fill -> {
+                assertThat(fill.fillId()).isEqualTo("PAPER-1-4");
+                assertThat(fill.quantity()).isEqualTo(1);
+              });
+      assertThat(broker.orderBook().get(0).status()).isEqualTo(OrderStatus.FILLED);
+      assertThat(broker.orderBook().get(2))
+          .as("the modified limit is still working, below the market")
+          .extracting(OrderUpdate::status)
+          .isEqualTo(OrderStatus.OPEN);
+    }
+  }
+
+  @Test
+  void aLimitOrderRestingBeforeARestartFillsFromTradedVolumeNotTheDepth() throws Exception {
+    try (BrokerAdapter broker = open()) {
+      broker.placeOrder(limit("c-1", BUY, 10, "1520.00"));
+    }
+
+    TestBrokerContext context = context();
+    try (BrokerAdapter broker = new PaperBrokerFactory().create(context)) {
+      broker.connect();
+      assertThat(context.quotes.subscribers("NSE:INFY")).isEqualTo(1);
+      context.quotes.push(
+          TestBrokerContext.Quotes.tick(
+              "NSE:INFY",
+              context.clock.instant(),
+              1519.90,
+              1519.95,
+              1519.95,
+              1_003,
+              TestBrokerContext.Quotes.asks(1519.95, 100)));
+
+      assertThat(broker.orderBook())
+          .extracting(OrderUpdate::status, OrderUpdate::filledQuantity)
+          .containsExactly(tuple(OrderStatus.PARTIALLY_FILLED, 3L));
+    }
+  }
+
+  @Test
+  void readsAJournalWrittenInTheFirstFormat() throws Exception {
+    Files.createDirectories(state);
+    Files.write(
+        journal(),
+        List.of(
             "# ShareWise paper broker order journal, format 1",
             "PLACED\tPAPER-1\t2025-01-06T04:00:00Z\tc-1\tpaper-1\tNSE:INFY\tBUY\t10\tMARKET\t-\t-"
                 + "\tCNC\tDAY",
-            "FILLED\tPAPER-1\t2025-01-06T04:00:00Z\tPAPER-1-1\t10\t1523.55");
+            "FILLED\tPAPER-1\t2025-01-06T04:00:00Z\tPAPER-1-1\t10\t1523.55",
+            "PLACED\tPAPER-2\t2025-01-06T04:00:00Z\tc-2\tpaper-1\tNSE:INFY\tSELL\t4\tLIMIT\t1600.00"
+                + "\t-\tCNC\tDAY"));
+
+    try (BrokerAdapter broker = open()) {
+      assertThat(broker.tradeBook())
+          .singleElement()
+          .satisfies(
+              fill -> {
+                assertThat(fill.price()).isEqualTo(price("1523.55"));
+                assertThat(fill.charges()).as("charged before charges existed").isZero();
+              });
+      assertThat(broker.positions()).extracting(Position::quantity).containsExactly(10L);
+      assertThat(broker.cancelOrder("c-2", "PAPER-2").status()).isEqualTo(OrderStatus.CANCELLED);
+      assertThat(broker.placeOrder(market("c-3", BUY, 1)).brokerOrderId()).isEqualTo("PAPER-3");
+    }
+    try (BrokerAdapter broker = open()) {
+      assertThat(broker.orderBook()).hasSize(3);
+    }
   }
 
   @Test
@@ -136,6 +260,26 @@ class PaperBrokerDurabilityTest {
     }
   }
 
+  @Test
+  void aBookThatIsNotDurableIsStillJournaledAndReadBack() throws Exception {
+    assertThat(
+            com.sharewise.api.param.Parameters.defaults(PaperSettings.specs())
+                .getBoolean("durable"))
+        .as("durable by default")
+        .isTrue();
+    TestBrokerContext fast = new TestBrokerContext(state, java.util.Map.of("durable", "false"));
+    fast.quotes.quote("NSE:INFY", 1523.40, 1523.55, 1523.50);
+    List<OrderUpdate> orders;
+    try (BrokerAdapter broker = new PaperBrokerFactory().create(fast)) {
+      broker.placeOrder(market("c-1", BUY, 10));
+      orders = broker.orderBook();
+    }
+
+    try (BrokerAdapter reopened = open()) {
+      assertThat(reopened.orderBook()).isEqualTo(orders);
+    }
+  }
+
   private BrokerAdapter open() throws BrokerException {
     return new PaperBrokerFactory().create(context());
   }
@@ -148,5 +292,9 @@ class PaperBrokerDurabilityTest {
 
   private Path journal() {
     return state.resolve(OrderJournal.FILE_NAME);
+  }
+
+  private static BigDecimal price(String text) {
+    return new BigDecimal(text);
   }
 }

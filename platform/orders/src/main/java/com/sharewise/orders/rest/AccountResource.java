@@ -1,0 +1,108 @@
+package com.sharewise.orders.rest;
+
+import com.sharewise.orders.Orders;
+import com.sharewise.security.Account;
+import com.sharewise.security.Accounts;
+import com.sharewise.security.User;
+import com.sharewise.security.UserException;
+import com.sharewise.security.Users;
+import com.sharewise.server.ApiException;
+import com.sharewise.server.Roles;
+import com.sharewise.server.security.AuthenticatedUser;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code /api/v1/accounts}: the caller's trading accounts. A trader without any gets a paper
+ * account on first look, so the workspace can trade at once; more accounts (other brokers, with
+ * their credentials) are added with POST. Credentials are sealed and never returned.
+ */
+@Path("accounts")
+@Produces(MediaType.APPLICATION_JSON)
+public final class AccountResource {
+
+  /**
+   * An account on the wire.
+   *
+   * @param id the account id
+   * @param name its name
+   * @param broker the broker plugin it trades through
+   * @param createdAt when it was created
+   */
+  public record AccountDto(long id, String name, String broker, Instant createdAt) {
+    static AccountDto of(Account a) {
+      return new AccountDto(a.id(), a.name(), a.brokerPluginId(), a.createdAt());
+    }
+  }
+
+  private final Accounts accounts;
+  private final Users users;
+
+  public AccountResource(Orders orders) {
+    this.accounts = orders.accounts();
+    this.users = orders.users();
+  }
+
+  @GET
+  @RolesAllowed({Roles.TRADER, Roles.RISK_OFFICER, Roles.ADMIN})
+  public List<AccountDto> list(@Context SecurityContext security) {
+    AuthenticatedUser user = Access.caller(security);
+    List<Account> own = accounts.ownedBy(user.userId());
+    if (own.isEmpty() && user.hasRole(Roles.TRADER)) {
+      create(user, "Paper", "paper", Map.of());
+      own = accounts.ownedBy(user.userId());
+    }
+    return own.stream().map(AccountDto::of).toList();
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.TRADER)
+  public Response add(OrderRequests.NewAccount body, @Context SecurityContext security) {
+    AuthenticatedUser user = Access.caller(security);
+    if (body == null || body.name() == null || body.name().isBlank()) {
+      throw ApiException.badRequest("name is required");
+    }
+    if (body.name().length() > 128) {
+      throw ApiException.badRequest("name is longer than 128 characters");
+    }
+    String broker = body.broker() == null || body.broker().isBlank() ? "paper" : body.broker();
+    Account created =
+        create(
+            user,
+            body.name().trim(),
+            broker,
+            body.credentials() == null ? Map.of() : body.credentials());
+    return Response.created(URI.create("accounts/" + created.id()))
+        .entity(AccountDto.of(created))
+        .build();
+  }
+
+  private Account create(
+      AuthenticatedUser caller, String name, String broker, Map<String, String> credentials) {
+    User owner =
+        users
+            .find(caller.userId())
+            .orElseThrow(() -> ApiException.unauthorized("your user no longer exists"));
+    if (accounts.ownedBy(owner.id()).stream().anyMatch(a -> a.name().equals(name))) {
+      throw ApiException.conflict("you already have an account named '" + name + "'");
+    }
+    try {
+      return accounts.create(caller.username(), owner, broker, name, credentials);
+    } catch (UserException e) {
+      throw ApiException.badRequest(e.getMessage());
+    }
+  }
+}
