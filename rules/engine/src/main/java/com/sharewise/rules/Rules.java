@@ -172,6 +172,8 @@ public final class Rules implements AutoCloseable {
    * done, whether they compiled or not (failures are logged; health shows what runs).
    */
   private static CompletableFuture<Void> compileAll(RuleSetService service, ActiveRuleSets active) {
+    // One thread for all three was tried: on two cores shared with HTTP start-up it got the node
+    // ready later (about 1.5 s on a busy machine), so the kinds keep a thread each.
     List<CompletableFuture<Void>> builds = new ArrayList<>();
     for (RuleKind kind : RuleKind.values()) {
       CompletableFuture<Void> build = new CompletableFuture<>();
