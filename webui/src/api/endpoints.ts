@@ -3,6 +3,8 @@ import { api } from './client';
 import { readBars, readIndicator, readInstrument, readList, readOrder, readPosition, readQuote, readTrade } from './read';
 import type { HealthDto, IndicatorDescriptorDto, OrderDto, PluginDto, PluginEventDto, TradeDto } from './types';
 import type { PlaceOrderBody } from '../lib/orderValidation';
+import { readInstance, readSignal, readStrategyType } from '../lib/strategies';
+import { readBacktest, readBacktestOrder, readCurves, readOptimisation, readOptimisationRun, readRoundTrip } from '../lib/backtests';
 
 type S = { signal?: AbortSignal };
 
@@ -128,4 +130,44 @@ export const accountsApi = {
   /** The caller's accounts; a trader without any gets a paper account on this first call. */
   list: async (o: S = {}) => readList(await api.get<unknown>('/accounts', { ...o, timeoutMs: 8000 }), 'accounts').map(readAccount),
   add: async (name: string, broker = 'paper') => readAccount(await api.post<unknown>('/accounts', { name, broker })),
+};
+
+// ---- strategies (platform/strategies …/rest/StrategyResource) ----
+
+const INSTANCES = '/strategies/instances';
+const instancePath = (id: string) => `${INSTANCES}/${encodeURIComponent(id)}`;
+
+export const strategiesApi = {
+  /** The installed strategy types with their parameter schema. */
+  types: async (o: S = {}) => readList(await api.get<unknown>('/strategies', o), 'strategies', 'types').map(readStrategyType),
+  /** The caller's instances (risk officers and admins: everyone's). */
+  instances: async (o: S = {}) => readList(await api.get<unknown>(INSTANCES, o), 'instances').map(readInstance),
+  create: async (body: Record<string, unknown>) => readInstance(await api.post<unknown>(INSTANCES, body, { timeoutMs: 30_000 })),
+  /** New name, instruments, timeframe or parameters; a running instance starts again with them. */
+  update: async (id: string, body: Record<string, unknown>) => readInstance(await api.put<unknown>(instancePath(id), body, { timeoutMs: 30_000 })),
+  remove: (id: string) => api.del<void>(instancePath(id), { timeoutMs: 30_000 }),
+  act: async (id: string, action: 'start' | 'pause' | 'stop') => readInstance(await api.post<unknown>(`${instancePath(id)}/${action}`, undefined, { timeoutMs: 30_000 })),
+  /** Newest first; `before` pages back by signal id. */
+  signals: async (id: string, limit = 50, o: S = {}) => readList(await api.get<unknown>(`${instancePath(id)}/signals`, { ...o, query: { limit } }), 'signals').map(readSignal),
+};
+
+// ---- backtests (platform/backtest …/rest/BacktestResource) ----
+
+const bt = (id: string) => `/backtests/${encodeURIComponent(id)}`;
+const opt = (id: string) => `/backtests/optimisations/${encodeURIComponent(id)}`;
+
+export const backtestsApi = {
+  /** Answers 202 with the queued backtest; 400 names a bad field, 422 when there are no bars. */
+  submit: async (body: Record<string, unknown>) => readBacktest(await api.post<unknown>('/backtests', body, { timeoutMs: 60_000 })),
+  list: async (limit = 50, o: S = {}) => readList(await api.get<unknown>('/backtests', { ...o, query: { limit } }), 'backtests').map(readBacktest),
+  get: async (id: string, o: S = {}) => readBacktest(await api.get<unknown>(bt(id), o)),
+  equity: async (id: string, o: S = {}) => readCurves(await api.get<unknown>(`${bt(id)}/equity`, { ...o, timeoutMs: 30_000 })),
+  trades: async (id: string, limit = 1000, o: S = {}) => readList(await api.get<unknown>(`${bt(id)}/trades`, { ...o, query: { limit }, timeoutMs: 30_000 }), 'trades').map(readRoundTrip),
+  orders: async (id: string, limit = 1000, o: S = {}) => readList(await api.get<unknown>(`${bt(id)}/orders`, { ...o, query: { limit }, timeoutMs: 30_000 }), 'orders').map(readBacktestOrder),
+  cancel: async (id: string) => readBacktest(await api.post<unknown>(`${bt(id)}/cancel`)),
+  optimise: async (body: Record<string, unknown>) => readOptimisation(await api.post<unknown>('/backtests/optimisations', body, { timeoutMs: 60_000 })),
+  optimisations: async (limit = 20, o: S = {}) => readList(await api.get<unknown>('/backtests/optimisations', { ...o, query: { limit } }), 'optimisations').map(readOptimisation),
+  optimisation: async (id: string, o: S = {}) => readOptimisation(await api.get<unknown>(opt(id), o)),
+  results: async (id: string, limit = 100, o: S = {}) => readList(await api.get<unknown>(`${opt(id)}/results`, { ...o, query: { limit } }), 'results').map(readOptimisationRun),
+  cancelOptimisation: async (id: string) => readOptimisation(await api.post<unknown>(`${opt(id)}/cancel`)),
 };

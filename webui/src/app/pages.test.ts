@@ -12,7 +12,7 @@ import { pickSelected } from '../trader/accounts';
 import { streamKeys } from '../trader/liveData';
 import { readOrderDetail } from '../api/endpoints';
 import { rangeFor } from '../trader/ChartPanel';
-import { readBacktest, readCurve } from '../trader/BacktestsPage';
+import { readBacktest, readCurves } from '../lib/backtests';
 import { checkParams, typedParams } from '../components/ParamForm';
 import { normalisePath } from './router';
 import { readOrder } from '../api/read';
@@ -115,7 +115,10 @@ describe('screen logic', () => {
   });
   it('reads backtests and curves', () => {
     expect(readBacktest({ id: 'b1', status: 'RUNNING', progress: 42 }).progress).toBeCloseTo(0.42);
-    expect(readCurve({ points: [{ time: '2026-11-20T04:00:00Z', equity: 100 }] }, 'equity')).toEqual([{ time: Date.parse('2026-11-20T04:00:00Z') / 1000, value: 100 }]);
+    expect(readCurves([{ at: '2026-11-20T04:00:00Z', equity: 100, drawdown: 0.02, inMarket: true }])).toEqual({
+      equity: [{ time: Date.parse('2026-11-20T04:00:00Z') / 1000, value: 100 }],
+      drawdown: [{ time: Date.parse('2026-11-20T04:00:00Z') / 1000, value: -2 }],
+    });
   });
   it('checks and types parameters against their schema', () => {
     const specs = [

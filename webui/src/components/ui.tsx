@@ -51,7 +51,7 @@ const STATUS_TONE: Record<string, string> = {
   UP: 'good', ACTIVE: 'good', FILLED: 'good', COMPLETE: 'good', COMPLETED: 'good', RUNNING: 'good',
   APPROVED: 'good', OPEN: 'info', PENDING: 'info', PENDING_SUBMIT: 'info', NEW: 'info', SUBMITTED: 'warn',
   PARTIALLY_FILLED: 'info', DRAFT: 'muted', INSTALLED: 'info', RESOLVED: 'info', STARTING: 'info',
-  PAUSED: 'warn', HELD: 'warn', HOLD: 'warn', PENDING_APPROVAL: 'warn', UNKNOWN: 'warn', QUEUED: 'info',
+  PAUSED: 'warn', WAITING: 'warn', DROPPED: 'warn', ORDERED: 'good', DONE: 'good', HELD: 'warn', HOLD: 'warn', PENDING_APPROVAL: 'warn', UNKNOWN: 'warn', QUEUED: 'info',
   STOPPED: 'muted', CANCELLED: 'muted', CANCELED: 'muted', SUPERSEDED: 'muted', ROLLED_BACK: 'muted',
   DOWN: 'bad', FAILED: 'bad', REJECTED: 'bad', ERROR: 'bad', QUARANTINED: 'bad',
 };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatInr, formatInrCompact, formatIstDateTime, formatIstTime, formatPct, formatPrice,
   formatQty, formatSignedInr, isoToIstLocal, istLocalToIso, tickDecimals, utcSecondsToIstChartTime,
-  formatIstDate, formatVolumeCompact, barOpenTime,
+  formatIstDate, formatIstShort, formatVolumeCompact, barOpenTime,
 } from './format';
 
 describe('rupee formatting', () => {
@@ -59,6 +59,7 @@ describe('IST times', () => {
     expect(formatIstDateTime('2026-11-20T09:59:59Z')).toBe('20 Nov 2026, 15:29:59 IST');
     // 20:00 UTC is already the next day in India
     expect(formatIstDate('2026-11-20T20:00:00Z')).toBe('21 Nov 2026');
+    expect(formatIstShort('2026-11-20T09:59:59Z')).toBe('20 Nov, 15:29');
   });
   it('reads datetime-local input as IST', () => {
     expect(istLocalToIso('2026-11-21T09:15')).toBe('2026-11-21T09:15:00+05:30');

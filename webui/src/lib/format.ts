@@ -133,6 +133,21 @@ export function formatIstTime(value: string | number | Date | null | undefined):
   return d ? timeFmt.format(d) : DASH;
 }
 
+const shortFmt = new Intl.DateTimeFormat('en-IN', {
+  timeZone: IST,
+  day: '2-digit',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+
+/** 21 Nov, 15:29 (IST): for dense tables whose header says IST. */
+export function formatIstShort(value: string | number | Date | null | undefined): string {
+  const d = toDate(value);
+  return d ? shortFmt.format(d).replace(' at ', ', ') : DASH;
+}
+
 /** 21 Nov 2026 (IST calendar day) */
 export function formatIstDate(value: string | number | Date | null | undefined): string {
   const d = toDate(value);
