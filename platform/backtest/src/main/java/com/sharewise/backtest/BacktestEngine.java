@@ -129,7 +129,9 @@ public final class BacktestEngine {
     InstrumentIndex index = new InstrumentIndex(market.instruments());
     Replay replay = Replay.of(index, market.timeframe(), bars.primary(), bars.extra());
     SimulatedClock clock = new SimulatedClock(replay.openMillis(0));
-    BarQuotes quotes = new BarQuotes(index, halfTicks(index));
+    Function<InstrumentId, Optional<Instrument>> instruments =
+        Instruments.remembered(this.instruments);
+    BarQuotes quotes = new BarQuotes(index, halfTicks(index, instruments));
     PaperAccount account = spec.account();
     Ledger ledger = new Ledger(index, account.accountId(), account.initialCapital().doubleValue());
     Desk.Parts parts =
@@ -241,7 +243,8 @@ public final class BacktestEngine {
     }
   }
 
-  private double[] halfTicks(InstrumentIndex index) {
+  private static double[] halfTicks(
+      InstrumentIndex index, Function<InstrumentId, Optional<Instrument>> instruments) {
     double[] half = new double[index.size()];
     for (int i = 0; i < half.length; i++) {
       half[i] = instruments.apply(index.get(i)).orElseThrow().tickSize().doubleValue() / 2;

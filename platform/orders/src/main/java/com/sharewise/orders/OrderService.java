@@ -130,7 +130,7 @@ public final class OrderService implements BrokerEvents {
   private final ExecutionAlgorithms algorithms;
   private final OrderValidator validator;
   private final Map<String, Slot> slots = new ConcurrentHashMap<>();
-  private final Map<String, String> byClientKey = new ConcurrentHashMap<>();
+  private final Map<ClientKey, String> byClientKey = new ConcurrentHashMap<>();
   private final Map<Long, Set<String>> workingByAccount = new ConcurrentHashMap<>();
   private final Map<Long, OrderRateCounter> rates = new ConcurrentHashMap<>();
   private final List<OrderListener> listeners = new CopyOnWriteArrayList<>();
@@ -249,7 +249,7 @@ public final class OrderService implements BrokerEvents {
     }
     String id = d.ids().next();
     String clientOrderId = c.clientOrderId().isEmpty() ? id : c.clientOrderId();
-    String key = clientKey(c.accountId(), clientOrderId);
+    ClientKey key = clientKey(c.accountId(), clientOrderId);
     if (byClientKey.putIfAbsent(key, id) != null) {
       // the same key is being placed by another request right now: answer with that order
       return new Placement(awaitOrder(byClientKey.get(key)), true);
@@ -306,6 +306,7 @@ public final class OrderService implements BrokerEvents {
       Instrument instrument,
       AccountDirectory.AccountInfo account) {
     Instant now = d.clock().instant();
+    List<PositionView> positions = d.portfolio().positions(c.accountId());
     Verdict verdict =
         d.risk()
             .evaluate(
@@ -315,8 +316,8 @@ public final class OrderService implements BrokerEvents {
                         account,
                         c.instrument(),
                         d.quotes().latest(c.instrument()),
-                        d.portfolio().positions(c.accountId()),
-                        d.portfolio().summary(c.accountId()),
+                        positions,
+                        d.portfolio().summary(c.accountId(), positions),
                         workingOrders(c.accountId()),
                         rate(c.accountId()),
                         now));
@@ -1044,9 +1045,12 @@ public final class OrderService implements BrokerEvents {
         o.validity());
   }
 
-  private static String clientKey(long accountId, String clientOrderId) {
-    return accountId + "|" + clientOrderId;
+  private static ClientKey clientKey(long accountId, String clientOrderId) {
+    return new ClientKey(accountId, clientOrderId);
   }
+
+  /** A client order id is used once per account. */
+  private record ClientKey(long accountId, String clientOrderId) {}
 
   private Instant now() {
     return d.clock().instant();

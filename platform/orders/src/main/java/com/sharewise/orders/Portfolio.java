@@ -6,16 +6,18 @@ import com.sharewise.api.market.Tick;
 import com.sharewise.api.trading.Fill;
 import com.sharewise.api.trading.OrderSide;
 import com.sharewise.api.trading.Product;
+import com.sharewise.orders.internal.IstTime;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongFunction;
 
@@ -26,14 +28,17 @@ import java.util.function.LongFunction;
  */
 public final class Portfolio {
 
-  private static final ZoneId IST = ZoneId.of("Asia/Kolkata");
   private static final int PRICE_SCALE = 4;
+  private static final Comparator<PositionView> BY_INSTRUMENT =
+      Comparator.comparing((PositionView p) -> p.instrument().toString());
 
   private final QuoteSource quotes;
   private final PositionMirror mirror;
   private final LongFunction<BigDecimal> openingCash;
   private final java.time.Clock clock;
   private final Map<Long, Book> books = new ConcurrentHashMap<>();
+  // the last mark per instrument: a quote's price becomes a decimal once, not once per read
+  private final Map<InstrumentId, Mark> marks = new ConcurrentHashMap<>();
 
   /**
    * @param quotes prices to mark positions
@@ -57,9 +62,11 @@ public final class Portfolio {
     Book book = books.computeIfAbsent(fill.accountId(), Book::new);
     PositionView changed;
     synchronized (book) {
-      changed = book.apply(fill, LocalDate.ofInstant(fill.fill().time(), IST));
+      changed = book.apply(fill, IstTime.day(fill.fill().time()));
     }
-    mirror.put(mark(changed));
+    if (mirror != PositionMirror.NONE) { // nobody to tell (a backtest): spare marking it
+      mirror.put(mark(changed));
+    }
   }
 
   /** The account's positions (open and closed today), marked to the latest quotes. */
@@ -68,18 +75,29 @@ public final class Portfolio {
     if (book == null) {
       return mirror.of(accountId).stream().map(this::mark).toList();
     }
-    List<PositionView> raw;
+    List<PositionView> marked;
     synchronized (book) {
-      raw = new ArrayList<>(book.views());
+      marked = book.views();
     }
-    return raw.stream()
-        .map(this::mark)
-        .sorted(Comparator.comparing((PositionView p) -> p.instrument().toString()))
-        .toList();
+    for (int i = 0; i < marked.size(); i++) {
+      marked.set(i, mark(marked.get(i)));
+    }
+    if (marked.size() > 1) {
+      marked.sort(BY_INSTRUMENT);
+    }
+    return Collections.unmodifiableList(marked);
   }
 
   /** The account's cash, P&amp;L and exposure. */
   public PortfolioSummary summary(long accountId) {
+    return summary(accountId, positions(accountId));
+  }
+
+  /**
+   * The account's cash, P&amp;L and exposure, from its {@code positions} as {@link #positions} just
+   * gave them: for a caller that needs both, which then marks the positions once.
+   */
+  public PortfolioSummary summary(long accountId, List<PositionView> positions) {
     BigDecimal opening = openingCash.apply(accountId);
     BigDecimal cashFlow = BigDecimal.ZERO;
     BigDecimal realisedToday = BigDecimal.ZERO;
@@ -88,7 +106,7 @@ public final class Portfolio {
       synchronized (book) {
         cashFlow = book.cashFlow;
         realisedToday =
-            book.realisedDay.equals(LocalDate.now(clock.withZone(IST)))
+            book.realisedDay.equals(IstTime.day(clock.instant()))
                 ? book.realisedToday
                 : BigDecimal.ZERO;
       }
@@ -100,7 +118,7 @@ public final class Portfolio {
     BigDecimal gross = BigDecimal.ZERO;
     BigDecimal signedValue = BigDecimal.ZERO;
     int open = 0;
-    for (PositionView p : positions(accountId)) {
+    for (PositionView p : positions) {
       realised = realised.add(p.realisedPnl());
       unrealised = unrealised.add(p.unrealisedPnl());
       charges = charges.add(p.charges());
@@ -129,13 +147,14 @@ public final class Portfolio {
   }
 
   private PositionView mark(PositionView p) {
-    BigDecimal last =
-        quotes
-            .latest(p.instrument())
-            .map(Tick::lastPrice)
-            .filter(price -> price > 0 && Double.isFinite(price))
-            .map(price -> BigDecimal.valueOf(price).setScale(PRICE_SCALE, RoundingMode.HALF_EVEN))
-            .orElse(p.averagePrice());
+    BigDecimal last = p.averagePrice();
+    Optional<Tick> quote = quotes.latest(p.instrument());
+    if (quote.isPresent()) {
+      double price = quote.get().lastPrice();
+      if (price > 0 && Double.isFinite(price)) {
+        last = decimal(p.instrument(), price);
+      }
+    }
     BigDecimal unrealised =
         p.quantity() == 0
             ? BigDecimal.ZERO
@@ -153,6 +172,22 @@ public final class Portfolio {
         p.boughtQuantity(),
         p.soldQuantity());
   }
+
+  /**
+   * {@code price} to four decimals, as the last mark of {@code instrument} if it had that price.
+   */
+  private BigDecimal decimal(InstrumentId instrument, double price) {
+    Mark last = marks.get(instrument);
+    if (last != null && last.price() == price) {
+      return last.decimal();
+    }
+    BigDecimal decimal = BigDecimal.valueOf(price).setScale(PRICE_SCALE, RoundingMode.HALF_EVEN);
+    marks.put(instrument, new Mark(price, decimal));
+    return decimal;
+  }
+
+  /** A price and its decimal. */
+  private record Mark(double price, BigDecimal decimal) {}
 
   /** One account's positions and cash flow. Guarded by its own monitor. */
   private static final class Book {
@@ -186,8 +221,13 @@ public final class Portfolio {
       return lot.view(accountId);
     }
 
+    /** The positions unmarked, in a new list the caller may change. */
     List<PositionView> views() {
-      return lots.values().stream().map(l -> l.view(accountId)).toList();
+      List<PositionView> views = new ArrayList<>(lots.size());
+      for (Lot lot : lots.values()) {
+        views.add(lot.view(accountId));
+      }
+      return views;
     }
   }
 

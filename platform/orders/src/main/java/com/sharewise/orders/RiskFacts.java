@@ -4,6 +4,7 @@ import com.sharewise.api.market.InstrumentId;
 import com.sharewise.api.market.Tick;
 import com.sharewise.api.trading.OrderSide;
 import com.sharewise.orders.AccountDirectory.AccountInfo;
+import com.sharewise.orders.internal.IstTime;
 import com.sharewise.orders.internal.OrderRateCounter;
 import com.sharewise.rules.RiskContext;
 import com.sharewise.rules.model.Account;
@@ -20,8 +21,6 @@ import com.sharewise.rules.model.QuoteFact;
 import com.sharewise.rules.model.Side;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,8 +30,6 @@ import java.util.Optional;
  * positions and quotes become {@code OrderIntent}, {@code PositionFact}, {@code Exposure}…
  */
 public final class RiskFacts {
-
-  private static final ZoneId IST = ZoneId.of("Asia/Kolkata");
 
   private final boolean simulatedClock;
 
@@ -92,14 +89,7 @@ public final class RiskFacts {
     double openValue = 0;
     for (Order o : working) {
       BigDecimal price = o.limitPrice() != null ? o.limitPrice() : o.triggerPrice();
-      double reference =
-          price != null
-              ? price.doubleValue()
-              : positions.stream()
-                  .filter(p -> p.instrument().equals(o.instrument()))
-                  .findFirst()
-                  .map(p -> p.lastPrice().doubleValue())
-                  .orElse(0.0);
+      double reference = price != null ? price.doubleValue() : lastPrice(positions, o);
       openValue += o.remainingQuantity() * reference;
     }
     long millis = now.toEpochMilli();
@@ -118,6 +108,16 @@ public final class RiskFacts {
         simulatedClock ? marketClock(now) : null);
   }
 
+  /** The last price of the first position in the order's instrument, 0 without one. */
+  private static double lastPrice(List<PositionView> positions, Order o) {
+    for (PositionView p : positions) {
+      if (p.instrument().equals(o.instrument())) {
+        return p.lastPrice().doubleValue();
+      }
+    }
+    return 0.0;
+  }
+
   private static QuoteFact quoteFact(Tick t, Instant now) {
     return new QuoteFact(
         t.instrument().toString(),
@@ -128,11 +128,7 @@ public final class RiskFacts {
   }
 
   private static MarketClock marketClock(Instant now) {
-    ZonedDateTime ist = now.atZone(IST);
     return new MarketClock(
-        now.toEpochMilli(),
-        ist.getHour() * 60 + ist.getMinute(),
-        ist.getDayOfWeek().getValue(),
-        false);
+        now.toEpochMilli(), IstTime.minuteOfDay(now), IstTime.dayOfWeek(now), false);
   }
 }

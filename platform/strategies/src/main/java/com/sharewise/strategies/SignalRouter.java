@@ -57,6 +57,9 @@ public final class SignalRouter {
   private static final Logger LOG = LoggerFactory.getLogger(SignalRouter.class);
   private static final char[] BASE32 = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
 
+  /** Never used itself, only copied ({@link #sha256}), so it is never changed. */
+  private static final MessageDigest SHA_256 = newSha256();
+
   /** The rule name of drops caused by the signal rules' engine itself. */
   public static final String SIGNAL_RULES = "signal-rules";
 
@@ -164,12 +167,7 @@ public final class SignalRouter {
             + signal.action().name()
             + '|'
             + signal.time().toEpochMilli();
-    byte[] hash;
-    try {
-      hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+    byte[] hash = sha256().digest(key.getBytes(StandardCharsets.UTF_8));
     char[] id = new char[26];
     id[0] = 'S';
     id[1] = '-';
@@ -183,6 +181,26 @@ public final class SignalRouter {
       id[i] = BASE32[value];
     }
     return new String(id);
+  }
+
+  /**
+   * A fresh SHA-256 digest: a copy of one made once, since looking the algorithm up among the
+   * security providers costs more than hashing the key.
+   */
+  private static MessageDigest sha256() {
+    try {
+      return (MessageDigest) SHA_256.clone();
+    } catch (CloneNotSupportedException e) {
+      return newSha256(); // a provider whose digest cannot be copied: look it up each time
+    }
+  }
+
+  private static MessageDigest newSha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
   }
 
   /** The signal as the signal rules see it. */

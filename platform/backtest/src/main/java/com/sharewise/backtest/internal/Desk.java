@@ -18,6 +18,7 @@ import com.sharewise.backtest.PaperAccount;
 import com.sharewise.orders.AccountDirectory;
 import com.sharewise.orders.DirectBrokerGateway;
 import com.sharewise.orders.KillSwitchCheck;
+import com.sharewise.orders.MemoryOrderStore;
 import com.sharewise.orders.OrderIds;
 import com.sharewise.orders.OrderService;
 import com.sharewise.orders.Portfolio;
@@ -33,6 +34,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -54,7 +56,7 @@ public final class Desk implements AutoCloseable {
   /** The paper broker's plugin id, as accounts name it. */
   public static final String PAPER = "paper";
 
-  private final IndexedOrderStore store = new IndexedOrderStore();
+  private final MemoryOrderStore store = new MemoryOrderStore();
   private final DeferredExecutor reports = new DeferredExecutor();
   private final DayOrders dayOrders = new DayOrders();
   private final Portfolio portfolio;
@@ -153,10 +155,12 @@ public final class Desk implements AutoCloseable {
    */
   public static Parameters settings(BrokerAdapterFactory paper, PaperAccount account) {
     Map<String, String> given = new LinkedHashMap<>(account.brokerSettings());
-    // a backtest keeps its own results: forcing the paper journal to disk per event is waste
-    // (a paper broker older than the setting simply forces)
-    if (paper.descriptor().settings().stream().anyMatch(s -> s.name().equals("durable"))) {
-      given.put("durable", "false");
+    // a backtest keeps its own results and throws the paper book away: journaling it (let alone
+    // forcing each event to disk) is waste (a paper broker older than a setting simply journals)
+    for (String setting : List.of("durable", "journal")) {
+      if (paper.descriptor().settings().stream().anyMatch(s -> s.name().equals(setting))) {
+        given.put(setting, "false");
+      }
     }
     try {
       return Parameters.resolve(paper.descriptor().settings(), given);

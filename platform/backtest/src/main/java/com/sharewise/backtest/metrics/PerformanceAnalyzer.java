@@ -1,6 +1,5 @@
 package com.sharewise.backtest.metrics;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,8 +8,8 @@ import java.util.Objects;
  * optionally a benchmark.
  *
  * <p>Immutable and safe to share between threads; each call is a pure function of its arguments. It
- * runs in {@code O(n log n)} for {@code n} points (one sort for VaR) and allocates a few arrays of
- * {@code n} doubles.
+ * runs in expected {@code O(n)} for {@code n} points (VaR selects the worst returns and sorts only
+ * those) and allocates a few arrays of {@code n} doubles.
  */
 public final class PerformanceAnalyzer {
 
@@ -58,10 +57,13 @@ public final class PerformanceAnalyzer {
     double initial = curve.equity(0);
     double fin = curve.equity(last);
     double[] returns = curve.returns();
-    double[] sorted = returns.clone();
-    Arrays.sort(sorted);
-    TailRisk risk95 = TailRisk.fromSorted(sorted, 0.95);
-    TailRisk risk99 = TailRisk.fromSorted(sorted, 0.99);
+    double[] worst =
+        TailRisk.worst(
+            returns,
+            Math.max(
+                TailRisk.tailSize(returns.length, 0.95), TailRisk.tailSize(returns.length, 0.99)));
+    TailRisk risk95 = TailRisk.fromWorst(worst, returns.length, 0.95);
+    TailRisk risk99 = TailRisk.fromWorst(worst, returns.length, 0.99);
     DrawdownCurve drawdowns = DrawdownCurve.of(curve);
     TradeStatistics tradeStats = TradeStatistics.of(trades);
     BenchmarkComparison comparison =

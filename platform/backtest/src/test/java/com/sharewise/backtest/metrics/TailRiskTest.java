@@ -107,4 +107,42 @@ class TailRiskTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("got 95.0");
   }
+
+  @Test
+  void theWorstReturnsAreTheStartOfTheWholeSeriesSorted() {
+    SplittableRandom random = new SplittableRandom(11);
+    for (int n : new int[] {0, 1, 2, 17, 1_000, 100_003}) {
+      double[] returns = SeededReturns.of(n, n);
+      for (int i = 0; i < n; i += 7) {
+        // ties, signed zeros and repeated values, as flat stretches of a curve give
+        returns[i] = random.nextBoolean() ? 0.0 : -0.0;
+        if (i + 3 < n) {
+          returns[i + 3] = returns[random.nextInt(n)];
+        }
+      }
+      double[] before = returns.clone();
+      double[] sorted = returns.clone();
+      Arrays.sort(sorted);
+
+      for (int k : new int[] {1, 2, n / 100 + 1, n / 20 + 1, n / 2, n, n + 5}) {
+        assertThat(TailRisk.worst(returns, k))
+            .as("%d worst of %d", k, n)
+            .containsExactly(Arrays.copyOf(sorted, Math.min(k, n)));
+      }
+      assertThat(returns).as("left unchanged").containsExactly(before);
+    }
+  }
+
+  @Test
+  void theWorstReturnsGiveTheLevelsOfTheWholeSeriesSorted() {
+    double[] returns = SeededReturns.of(5, 250_000);
+    double[] sorted = returns.clone();
+    Arrays.sort(sorted);
+    double[] worst = TailRisk.worst(returns, TailRisk.tailSize(returns.length, 0.95));
+
+    for (double confidence : new double[] {0.95, 0.99, 0.999}) {
+      assertThat(TailRisk.fromWorst(worst, returns.length, confidence))
+          .isEqualTo(TailRisk.fromSorted(sorted, confidence));
+    }
+  }
 }

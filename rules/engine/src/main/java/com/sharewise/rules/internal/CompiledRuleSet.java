@@ -19,6 +19,7 @@ import org.kie.api.runtime.KieContainerSessionsPool;
  * @param ruleNames every rule's name
  * @param kieBase the knowledge base
  * @param sessions pooled sessions on it
+ * @param matchedTypes which classes of fact its rules can match (others are not inserted)
  * @param compiledAt when compilation finished
  * @param compileMillis how long compiling took
  */
@@ -31,6 +32,7 @@ public record CompiledRuleSet(
     List<String> ruleNames,
     KieBase kieBase,
     KieContainerSessionsPool sessions,
+    MatchedTypes matchedTypes,
     Instant compiledAt,
     long compileMillis) {
 

@@ -102,6 +102,7 @@ public final class DrlCompiler {
             List.copyOf(ruleNames),
             base,
             container.newKieSessionsPool(poolSize),
+            new MatchedTypes(base),
             clock.instant(),
             0);
     Warmup.run(compiled);
@@ -116,6 +117,7 @@ public final class DrlCompiler {
             compiled.ruleNames(),
             compiled.kieBase(),
             compiled.sessions(),
+            compiled.matchedTypes(),
             compiled.compiledAt(),
             millis),
         problems);

@@ -57,7 +57,8 @@ public final class Evaluator {
 
   /**
    * Inserts {@code facts[0..count)} and the answer ({@link Decision} or {@link SignalDecision}),
-   * fires the rules and returns the session to the pool.
+   * fires the rules and returns the session to the pool. Facts of a class no rule of the set can
+   * match are left out: they could not change what fires.
    */
   public Run run(CompiledRuleSet ruleSet, Object answer, Object[] facts, int count) {
     long started = System.nanoTime();
@@ -67,7 +68,9 @@ public final class Evaluator {
     try {
       session = ruleSet.sessions().newKieSession();
       for (int i = 0; i < count; i++) {
-        session.insert(facts[i]);
+        if (facts[i] == null || ruleSet.matchedTypes().matches(facts[i].getClass())) {
+          session.insert(facts[i]);
+        }
       }
       session.insert(answer);
       int fired = session.fireAllRules(trace, budget.maxFirings() + 1);

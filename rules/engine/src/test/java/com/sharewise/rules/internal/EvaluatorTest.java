@@ -10,6 +10,7 @@ import com.sharewise.rules.model.OrderIntent;
 import com.sharewise.rules.model.Outcome;
 import com.sharewise.rules.model.PriceType;
 import com.sharewise.rules.model.ProductType;
+import com.sharewise.rules.model.QuoteFact;
 import com.sharewise.rules.model.Side;
 import java.time.Clock;
 import java.util.List;
@@ -176,5 +177,45 @@ class EvaluatorTest {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  @Test
+  void factsNoRuleCanMatchAreLeftOutWhileThoseARuleReadsAreInserted() {
+    CompiledRuleSet onlyOrders =
+        compile(
+            RuleKind.RISK,
+            3,
+            """
+            rule "big orders"
+            when $o : OrderIntent( quantity > 5 ) $d : Decision()
+            then $d.reject("too big: " + $o.quantity());
+            end
+            """);
+    CompiledRuleSet withQuotes =
+        compile(
+            RuleKind.RISK,
+            4,
+            """
+            rule "big orders"
+            when $o : OrderIntent( quantity > 5 ) $d : Decision()
+            then $d.hold("big: " + $o.quantity());
+            end
+            rule "quoted"
+            when $q : QuoteFact( lastPrice > 0 ) $d : Decision()
+            then $d.reject("quoted at " + $q.lastPrice());
+            end
+            """);
+    Evaluator evaluator = new Evaluator(new Evaluator.Budget(100, 1_000_000_000L));
+
+    assertThat(onlyOrders.matchedTypes().matches(OrderIntent.class)).isTrue();
+    assertThat(onlyOrders.matchedTypes().matches(Decision.class)).isTrue();
+    assertThat(onlyOrders.matchedTypes().matches(QuoteFact.class)).isFalse();
+    assertThat(withQuotes.matchedTypes().matches(QuoteFact.class)).isTrue();
+    Judge.JudgedOrder orders = judge(evaluator, onlyOrders);
+    assertThat(orders.decision().getOutcome()).isEqualTo(Outcome.REJECT);
+    assertThat(orders.decision().getReason()).isEqualTo("too big: 10");
+    Judge.JudgedOrder quotes = judge(evaluator, withQuotes);
+    assertThat(quotes.fired()).containsExactlyInAnyOrder("big orders", "quoted");
+    assertThat(quotes.decision().getOutcome()).isEqualTo(Outcome.REJECT);
   }
 }

@@ -48,9 +48,16 @@ final class Matcher {
 
     static final Outcome WAITING = new Outcome(false, List.of(), false, false);
 
+    /** A resting order the quote does not reach. */
+    static final Outcome RESTING = new Outcome(false, List.of(), true, false);
+
     /** The quantity executed. */
     long executed() {
-      return executions.stream().mapToLong(Execution::quantity).sum();
+      long executed = 0;
+      for (Execution execution : executions) {
+        executed += execution.quantity();
+      }
+      return executed;
     }
   }
 
@@ -78,6 +85,9 @@ final class Matcher {
       }
       triggers = true;
     }
+    if (!triggers && order.metMarket() && unreached(order, quote)) {
+      return Outcome.RESTING;
+    }
     Optional<BigDecimal> quoted = Prices.quoted(terms.side(), quote);
     if (quoted.isEmpty()) {
       return new Outcome(triggers, List.of(), false, false);
@@ -103,6 +113,30 @@ final class Matcher {
       }
     }
     return new Outcome(triggers, List.copyOf(executions), true, firstMeeting);
+  }
+
+  /**
+   * True when {@code quote} certainly does not reach a resting limit order: its price is beyond the
+   * double nearest the limit. Most quotes of a resting order are such, and comparing doubles spares
+   * making a decimal of the quote. Exact: rounding to the nearest double keeps order, so a quoted
+   * decimal at or within the limit could not round to a double beyond the limit's. Anything else is
+   * decided by the decimals.
+   */
+  private static boolean unreached(PaperOrder order, Tick quote) {
+    OrderRequest terms = order.request();
+    if (order.worksAtMarket() || terms.limitPrice() == null) {
+      return false;
+    }
+    boolean buy = terms.side() == OrderSide.BUY;
+    double price = buy ? quote.ask() : quote.bid();
+    if (!Prices.usable(price)) {
+      price = quote.lastPrice();
+      if (!Prices.usable(price)) {
+        return false; // no price to trade at: the decimals path says so
+      }
+    }
+    double limit = terms.limitPrice().doubleValue();
+    return buy ? price > limit : price < limit;
   }
 
   /** Takes the levels within the limit, best first, up to {@code remaining} in whole lots. */
@@ -152,6 +186,9 @@ final class Matcher {
   }
 
   private static List<DepthLevel> usable(List<DepthLevel> levels) {
+    if (levels.isEmpty()) {
+      return List.of(); // bars make quotes without depth: skip the stream
+    }
     return levels.stream()
         .filter(l -> Double.isFinite(l.price()) && l.price() > 0 && l.quantity() > 0)
         .toList();

@@ -9,6 +9,7 @@ import com.sharewise.api.trading.OrderUpdate;
 import com.sharewise.api.trading.Position;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,6 +33,8 @@ final class OrderBook {
   private final Map<String, Fill> fills = new LinkedHashMap<>();
   // the unfinished orders, so the tick path never walks the whole day's book
   private final Map<String, PaperOrder> working = new LinkedHashMap<>();
+  // how often an order joined or left the working ones: unchanged means the same working orders
+  private long workingChanges;
   private final Map<InstrumentId, Reference> references = new HashMap<>();
   private final PositionBook positions = new PositionBook();
 
@@ -58,6 +61,7 @@ final class OrderBook {
         byBrokerOrderId.put(order.brokerOrderId(), order);
         byClientOrderId.put(request.clientOrderId(), order);
         working.put(order.brokerOrderId(), order);
+        workingChanges++;
       }
       case OrderEvent.Filled filled -> {
         PaperOrder order = order(filled.brokerOrderId());
@@ -116,6 +120,7 @@ final class OrderBook {
       PaperOrder touched = working.get(ofOrder.brokerOrderId());
       if (touched != null && !touched.isWorking()) {
         working.remove(touched.brokerOrderId());
+        workingChanges++;
       }
     }
   }
@@ -151,9 +156,21 @@ final class OrderBook {
 
   /** The working orders of {@code instrument}, in placement order. */
   List<PaperOrder> working(InstrumentId instrument) {
-    return working.values().stream()
-        .filter(o -> o.request().instrument().equals(instrument))
-        .toList();
+    List<PaperOrder> orders = new ArrayList<>(working.size());
+    for (PaperOrder order : working.values()) {
+      if (order.request().instrument().equals(instrument)) {
+        orders.add(order);
+      }
+    }
+    return orders;
+  }
+
+  /**
+   * A count that grows whenever an order becomes or stops being working: while it stays the same,
+   * so do the working orders.
+   */
+  long workingChanges() {
+    return workingChanges;
   }
 
   /** Instruments with at least one working order. */

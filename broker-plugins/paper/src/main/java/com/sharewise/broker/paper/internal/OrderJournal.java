@@ -1,6 +1,5 @@
 package com.sharewise.broker.paper.internal;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -27,7 +26,7 @@ import java.util.function.Consumer;
  * be modified and triggered); the reader accepts every line of format 1 as well, so a book written
  * by an older paper broker opens unchanged and simply grows format-2 lines.
  */
-final class OrderJournal implements Closeable {
+final class OrderJournal implements Journal {
 
   static final String FILE_NAME = "orders.journal";
   private static final String HEADER = "# ShareWise paper broker order journal, format 2\n";
@@ -84,7 +83,8 @@ final class OrderJournal implements Closeable {
    * file is cut back to where it was, so it still matches what the caller has applied; if even that
    * fails the journal is no longer {@link #isIntact() intact} and refuses further appends.
    */
-  void append(List<OrderEvent> events) throws IOException {
+  @Override
+  public void append(List<OrderEvent> events) throws IOException {
     if (!intact) {
       throw new IOException(file + " failed half-way through an earlier write");
     }
@@ -94,7 +94,8 @@ final class OrderJournal implements Closeable {
   }
 
   /** False once a failed append could not be undone: the file may hold events memory does not. */
-  boolean isIntact() {
+  @Override
+  public boolean isIntact() {
     return intact;
   }
 

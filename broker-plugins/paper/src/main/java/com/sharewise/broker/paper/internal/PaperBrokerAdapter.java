@@ -20,7 +20,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -54,7 +53,9 @@ import java.util.Set;
  * reported or returned, and the book is rebuilt from the journal when the adapter is created. An
  * order whose client order id is already in the book is returned as it stands and never filled
  * again. Ids are deterministic: broker order ids {@code PAPER-1}, {@code PAPER-2}, … in placement
- * order, and an order's fills {@code <brokerOrderId>-1}, {@code -2}, … in execution order.
+ * order, and an order's fills {@code <brokerOrderId>-1}, {@code -2}, … in execution order. A book
+ * set up without a journal ({@code journal=false}, for backtests) lives in memory only and is gone
+ * when the adapter closes.
  *
  * <h2>Threading</h2>
  *
@@ -65,7 +66,6 @@ import java.util.Set;
  */
 final class PaperBrokerAdapter implements BrokerAdapter {
 
-  private static final ZoneId IST = ZoneId.of("Asia/Kolkata");
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
   private final BrokerContext context;
@@ -73,33 +73,45 @@ final class PaperBrokerAdapter implements BrokerAdapter {
   private final Matcher matcher;
   private final FeeModel fees;
   private final OrderBook book;
-  private final OrderJournal journal;
+  private final Journal journal;
   private final Object lock = new Object();
   private final Map<InstrumentId, Follow> follows = new HashMap<>();
   // subscriptions to close once the lock is released (see closeDropped)
   private final List<QuoteSource.Subscription> dropped = new ArrayList<>();
-  // the day's cumulative volume at the previous quote, per followed instrument: the difference to
-  // the next quote is what traded in between, which bounds resting fills
-  private final Map<InstrumentId, Long> lastVolume = new HashMap<>();
+  // the last circuit band worked out per instrument: the same until the reference price changes
+  private final Map<InstrumentId, Band> bands = new HashMap<>();
+  // the participation setting as a whole percentage, or -1 when it has decimals
+  private final long wholeParticipation;
+  // the book's working-order changes when the quotes were last followed: nothing to do if none
+  private long followedChanges = -1;
   private boolean closed;
 
   private PaperBrokerAdapter(
-      BrokerContext context, PaperSettings settings, OrderBook book, OrderJournal journal) {
+      BrokerContext context, PaperSettings settings, OrderBook book, Journal journal) {
     this.context = context;
     this.settings = settings;
     this.matcher = new Matcher(new Prices(settings.slippageBps()));
     this.fees = new FeeModel(settings.fees());
     this.book = book;
     this.journal = journal;
+    this.wholeParticipation = whole(settings.participationPercent());
+  }
+
+  private static long whole(BigDecimal percent) {
+    BigDecimal stripped = percent.stripTrailingZeros();
+    return stripped.scale() <= 0 && stripped.compareTo(HUNDRED) <= 0 ? stripped.longValue() : -1;
   }
 
   /** Rebuilds the account's book from its journal; fails if that cannot be read. */
   static PaperBrokerAdapter open(BrokerContext context) throws BrokerException {
     PaperSettings settings = PaperSettings.from(context.settings());
     OrderBook book = new OrderBook();
-    OrderJournal journal;
+    Journal journal;
     try {
-      journal = OrderJournal.open(context.stateDirectory(), book::apply, settings.durable());
+      journal =
+          settings.journal()
+              ? OrderJournal.open(context.stateDirectory(), book::apply, settings.durable())
+              : Journal.NONE;
     } catch (IOException e) {
       throw new BrokerException(
           Reason.UNAVAILABLE, "cannot open the paper order book: " + e.getMessage(), e);
@@ -311,7 +323,7 @@ final class PaperBrokerAdapter implements BrokerAdapter {
           return;
         }
         closed = true;
-        follows.values().forEach(follow -> dropped.add(follow.subscription));
+        follows.values().forEach(this::drop);
         follows.clear();
         try {
           journal.close();
@@ -336,13 +348,13 @@ final class PaperBrokerAdapter implements BrokerAdapter {
     try {
       synchronized (lock) {
         InstrumentId instrument = tick.instrument();
-        if (closed || follows.get(instrument) != follow) {
+        if (closed || !follow.active) {
           return; // delivered while its subscription was being dropped
         }
         Contract contract = contract(instrument);
         List<OrderEvent> events = new ArrayList<>();
-        band(tick, contract, tick.exchangeTime(), events);
-        long budget = participation(traded(tick));
+        referencePrice(tick, tick.exchangeTime(), events); // the day's reference, journaled
+        long budget = participation(traded(follow, tick));
         List<PaperOrder> met = new ArrayList<>();
         for (PaperOrder order : book.working(instrument)) {
           if (!settings.latency().isZero()
@@ -443,40 +455,67 @@ final class PaperBrokerAdapter implements BrokerAdapter {
    */
   private Optional<CircuitBand> band(
       Tick quote, Contract contract, Instant time, List<OrderEvent> events) {
-    InstrumentId instrument = quote.instrument();
-    LocalDate day = quote.exchangeTime().atZone(IST).toLocalDate();
-    Optional<OrderBook.Reference> known = book.reference(instrument);
-    Optional<BigDecimal> reference;
-    if (known.isPresent() && !known.get().day().isBefore(day)) {
-      reference = Optional.of(known.get().price());
-    } else {
-      Optional<BigDecimal> seen = Prices.reference(quote);
-      seen.ifPresent(
-          price -> events.add(new OrderEvent.ReferencePrice(time, instrument, day, price)));
-      reference = seen.or(() -> known.map(OrderBook.Reference::price));
-    }
-    return reference.map(
-        price -> CircuitBand.around(price, settings.circuitPercent(), contract.tickSize()));
+    return referencePrice(quote, time, events)
+        .map(price -> band(quote.instrument(), price, contract));
   }
+
+  /**
+   * The circuit band's reference price for {@code quote}'s instrument and IST day: the day's first
+   * quote, which is journaled with the caller's events when this is it; empty only when no quote
+   * ever gave a price.
+   */
+  private Optional<BigDecimal> referencePrice(Tick quote, Instant time, List<OrderEvent> events) {
+    InstrumentId instrument = quote.instrument();
+    LocalDate day = IstDays.of(quote.exchangeTime());
+    Optional<OrderBook.Reference> known = book.reference(instrument);
+    if (known.isPresent() && !known.get().day().isBefore(day)) {
+      return Optional.of(known.get().price());
+    }
+    Optional<BigDecimal> seen = Prices.reference(quote);
+    seen.ifPresent(
+        price -> events.add(new OrderEvent.ReferencePrice(time, instrument, day, price)));
+    return seen.or(() -> known.map(OrderBook.Reference::price));
+  }
+
+  /** The band around {@code reference}: worked out again only when the reference changes. */
+  private CircuitBand band(InstrumentId instrument, BigDecimal reference, Contract contract) {
+    Band last = bands.get(instrument);
+    if (last != null
+        && last.reference().equals(reference)
+        && last.tick().equals(contract.tickSize())) {
+      return last.band();
+    }
+    CircuitBand band =
+        CircuitBand.around(reference, settings.circuitPercent(), contract.tickSize());
+    bands.put(instrument, new Band(reference, contract.tickSize(), band));
+    return band;
+  }
+
+  /** A circuit band and what it was worked out from. */
+  private record Band(BigDecimal reference, BigDecimal tick, CircuitBand band) {}
 
   /**
    * What traded between the previous quote of the instrument and {@code tick}: the growth of the
    * day's cumulative volume, or the last trade's quantity when there is no previous quote to
    * compare with (the first after subscribing, a new day) or the feed sends no cumulative volume.
    */
-  private long traded(Tick tick) {
+  private static long traded(Follow follow, Tick tick) {
     long cumulative = tick.volume();
     if (cumulative <= 0) {
       return Math.max(0, tick.lastQuantity());
     }
-    Long previous = lastVolume.put(tick.instrument(), cumulative);
-    if (previous == null || cumulative < previous) {
+    long previous = follow.lastVolume;
+    follow.lastVolume = cumulative;
+    if (previous < 0 || cumulative < previous) {
       return Math.max(0, tick.lastQuantity());
     }
     return cumulative - previous;
   }
 
   private long participation(long traded) {
+    if (wholeParticipation >= 0 && traded <= Long.MAX_VALUE / 100) {
+      return traded * wholeParticipation / 100; // traded is never negative: this floors
+    }
     return BigDecimal.valueOf(traded)
         .multiply(settings.participationPercent())
         .divide(HUNDRED, 0, RoundingMode.FLOOR)
@@ -489,31 +528,38 @@ final class PaperBrokerAdapter implements BrokerAdapter {
    * nothing.
    */
   private void followQuotes() {
-    if (closed) {
-      return;
+    if (closed || book.workingChanges() == followedChanges) {
+      return; // the same working orders as last time: the same instruments to follow
     }
+    followedChanges = book.workingChanges();
     Set<InstrumentId> needed = book.workingInstruments();
     Iterator<Map.Entry<InstrumentId, Follow>> followed = follows.entrySet().iterator();
     while (followed.hasNext()) {
       Map.Entry<InstrumentId, Follow> entry = followed.next();
       if (!needed.contains(entry.getKey())) {
-        dropped.add(entry.getValue().subscription);
+        drop(entry.getValue());
         followed.remove();
-        lastVolume.remove(entry.getKey());
       }
     }
     for (InstrumentId instrument : needed) {
       if (!follows.containsKey(instrument)) {
+        Follow follow = new Follow();
         context
             .quotes()
             .latest(instrument)
             .filter(quote -> quote.volume() > 0)
-            .ifPresent(quote -> lastVolume.put(instrument, quote.volume()));
-        Follow follow = new Follow();
+            .ifPresent(quote -> follow.lastVolume = quote.volume());
         follow.subscription = context.quotes().subscribe(instrument, tick -> onQuote(follow, tick));
         follows.put(instrument, follow);
+        follow.active = true;
       }
     }
+  }
+
+  /** Stops following: later quotes of the subscription are ignored, and it is closed. */
+  private void drop(Follow follow) {
+    follow.active = false;
+    dropped.add(follow.subscription);
   }
 
   /**
@@ -536,6 +582,11 @@ final class PaperBrokerAdapter implements BrokerAdapter {
    */
   private static final class Follow {
     private QuoteSource.Subscription subscription;
+    // true from when it is followed until it is dropped; guarded by the adapter's lock
+    private boolean active;
+    // the day's cumulative volume at the previous quote, -1 for none: the difference to the next
+    // quote is what traded in between, which bounds resting fills
+    private long lastVolume = -1;
   }
 
   private Contract contract(InstrumentId instrument) {
@@ -646,6 +697,9 @@ final class PaperBrokerAdapter implements BrokerAdapter {
 
   /** Reports recorded events: per order, its new fills, then its state. */
   private void report(List<OrderEvent> events) {
+    if (events.isEmpty()) {
+      return; // most quotes change nothing
+    }
     Map<PaperOrder, List<Fill>> touched = new LinkedHashMap<>();
     for (OrderEvent event : events) {
       if (event instanceof OrderEvent.OfOrder ofOrder) {

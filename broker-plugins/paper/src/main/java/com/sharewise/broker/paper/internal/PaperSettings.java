@@ -19,6 +19,9 @@ import java.util.List;
  * @param durable whether each journal write is forced to disk before it is applied; off only for
  *     books nobody reopens (backtests, which keep their own results), where forcing a write per
  *     event would cost far more than the simulation
+ * @param journal whether the book is kept in a journal file at all; off only for books thrown away
+ *     with their run (backtests), where formatting and writing every event would cost more than the
+ *     simulation
  */
 record PaperSettings(
     double slippageBps,
@@ -26,7 +29,8 @@ record PaperSettings(
     BigDecimal participationPercent,
     BigDecimal circuitPercent,
     FeeRates fees,
-    boolean durable) {
+    boolean durable,
+    boolean journal) {
 
   /** The settings the descriptor declares: execution first, then the fee schedule. */
   static List<ParameterSpec> specs() {
@@ -67,6 +71,12 @@ record PaperSettings(
             "Force every order-book change to disk before acting on it (turn off only for"
                 + " throw-away books such as backtests)",
             true));
+    specs.add(
+        ParameterSpec.bool(
+            "journal",
+            "Keep the order book in a file so it survives a restart (turn off only for throw-away"
+                + " books such as backtests: the book then lives in memory only)",
+            true));
     return List.copyOf(specs);
   }
 
@@ -77,6 +87,7 @@ record PaperSettings(
         BigDecimal.valueOf(settings.getDecimal("participationPercent")),
         BigDecimal.valueOf(settings.getDecimal("circuitPercent")),
         FeeRates.from(settings),
-        settings.getBoolean("durable"));
+        settings.getBoolean("durable"),
+        settings.getBoolean("journal"));
   }
 }

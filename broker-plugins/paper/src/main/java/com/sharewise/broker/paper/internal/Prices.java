@@ -19,13 +19,16 @@ final class Prices {
 
   private static final BigDecimal BASIS_POINTS = BigDecimal.valueOf(10_000);
 
-  private final BigDecimal slippage;
+  private final BigDecimal buyFactor;
+  private final BigDecimal sellFactor;
 
   /**
    * @param slippageBps how far fills move against the trader, in hundredths of a percent
    */
   Prices(double slippageBps) {
-    this.slippage = BigDecimal.valueOf(slippageBps).divide(BASIS_POINTS);
+    BigDecimal slippage = BigDecimal.valueOf(slippageBps).divide(BASIS_POINTS);
+    this.buyFactor = BigDecimal.ONE.add(slippage);
+    this.sellFactor = BigDecimal.ONE.subtract(slippage);
   }
 
   /** The quoted price an order of {@code side} trades against, or empty when there is none. */
@@ -66,8 +69,7 @@ final class Prices {
    */
   BigDecimal execution(OrderSide side, BigDecimal quoted, BigDecimal tick) {
     boolean buy = side == OrderSide.BUY;
-    BigDecimal slipped =
-        quoted.multiply(buy ? BigDecimal.ONE.add(slippage) : BigDecimal.ONE.subtract(slippage));
+    BigDecimal slipped = quoted.multiply(buy ? buyFactor : sellFactor);
     return slipped
         .divide(tick, 0, buy ? RoundingMode.CEILING : RoundingMode.FLOOR)
         .multiply(tick)
@@ -86,7 +88,8 @@ final class Prices {
     return average.scale() < 2 ? average.setScale(2) : average;
   }
 
-  private static boolean usable(double price) {
+  /** True for a price one can trade at: finite and above zero. */
+  static boolean usable(double price) {
     return Double.isFinite(price) && price > 0;
   }
 }

@@ -280,6 +280,28 @@ class PaperBrokerDurabilityTest {
     }
   }
 
+  @Test
+  void aBookWithoutAJournalTradesInMemoryAndLeavesNothingBehind() throws Exception {
+    TestBrokerContext throwAway =
+        new TestBrokerContext(state, java.util.Map.of("journal", "false"));
+    throwAway.quotes.quote("NSE:INFY", 1523.40, 1523.55, 1523.50);
+    try (BrokerAdapter broker = new PaperBrokerFactory().create(throwAway)) {
+      broker.placeOrder(market("c-1", BUY, 10));
+      broker.placeOrder(limit("c-2", SELL, 4, "1600.00"));
+
+      assertThat(broker.orderBook())
+          .extracting(OrderUpdate::status)
+          .containsExactly(OrderStatus.FILLED, OrderStatus.OPEN);
+      assertThat(broker.placeOrder(market("c-1", BUY, 10)).brokerOrderId()).isEqualTo("PAPER-1");
+      assertThat(broker.tradeBook()).extracting(Fill::quantity).containsExactly(10L);
+    }
+
+    assertThat(journal()).doesNotExist();
+    try (BrokerAdapter reopened = open()) {
+      assertThat(reopened.orderBook()).isEmpty();
+    }
+  }
+
   private BrokerAdapter open() throws BrokerException {
     return new PaperBrokerFactory().create(context());
   }

@@ -47,7 +47,8 @@ class PaperBrokerFactoryTest {
             "stampDutyDeliveryPercent",
             "stampDutyIntradayPercent",
             "gstPercent",
-            "durable");
+            "durable",
+            "journal");
     Map<String, Object> defaults = Parameters.defaults(descriptor.settings()).asMap();
     assertThat(defaults)
         .containsEntry("slippageBps", 0.0)
@@ -58,6 +59,7 @@ class PaperBrokerFactoryTest {
         .containsEntry("brokerageCapRupees", 20.0)
         .containsEntry("exchangeChargeNsePercent", 0.00297)
         .containsEntry("gstPercent", 18.0)
-        .containsEntry("durable", true);
+        .containsEntry("durable", true)
+        .containsEntry("journal", true);
   }
 }
