@@ -4,7 +4,6 @@ import com.sharewise.api.market.InstrumentId;
 import com.sharewise.api.market.Tick;
 import com.sharewise.api.trading.OrderSide;
 import com.sharewise.orders.AccountDirectory.AccountInfo;
-import com.sharewise.orders.internal.IstTime;
 import com.sharewise.orders.internal.OrderRateCounter;
 import com.sharewise.rules.RiskContext;
 import com.sharewise.rules.model.Account;
@@ -128,7 +127,6 @@ public final class RiskFacts {
   }
 
   private static MarketClock marketClock(Instant now) {
-    return new MarketClock(
-        now.toEpochMilli(), IstTime.minuteOfDay(now), IstTime.dayOfWeek(now), false);
+    return MarketClock.at(now.toEpochMilli(), false);
   }
 }

@@ -13,8 +13,6 @@ import com.sharewise.rules.model.PositionFact;
 import com.sharewise.rules.model.QuoteFact;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 
 /**
  * The signal rules' facts from the order area: the account, its net position in the instrument (all
@@ -22,13 +20,6 @@ import java.time.ZonedDateTime;
  * over their in-memory portfolio with a simulated clock. Thread-safe.
  */
 public final class LiveSignalFacts implements SignalFacts {
-
-  private static final ZoneId IST = ZoneId.of("Asia/Kolkata");
-  private static final long IST_OFFSET_MILLIS = 19_800_000L;
-  private static final long DAY_MILLIS = 86_400_000L;
-
-  /** When India's zone last changed its offset, to +05:30. */
-  private static final long IST_FIXED_SINCE = Instant.parse("1945-10-14T17:30:00Z").toEpochMilli();
 
   private final AccountDirectory accounts;
   private final QuoteSource quotes;
@@ -92,21 +83,7 @@ public final class LiveSignalFacts implements SignalFacts {
         Math.max(0, now.toEpochMilli() - t.exchangeTime().toEpochMilli()));
   }
 
-  /**
-   * The market clock in IST. India has kept UTC+05:30 since 15 October 1945, so for later instants
-   * the minute and weekday are arithmetic rather than a look-up in the zone's history per signal.
-   */
   private static MarketClock marketClock(Instant now) {
-    long millis = now.toEpochMilli();
-    if (millis < IST_FIXED_SINCE) {
-      ZonedDateTime ist = now.atZone(IST);
-      return new MarketClock(
-          millis, ist.getHour() * 60 + ist.getMinute(), ist.getDayOfWeek().getValue(), false);
-    }
-    long local = millis + IST_OFFSET_MILLIS;
-    int minuteOfDay = (int) (Math.floorMod(local, DAY_MILLIS) / 60_000L);
-    // 1970-01-01 was a Thursday (4)
-    int dayOfWeek = (int) Math.floorMod(Math.floorDiv(local, DAY_MILLIS) + 3, 7) + 1;
-    return new MarketClock(millis, minuteOfDay, dayOfWeek, false);
+    return MarketClock.at(now.toEpochMilli(), false);
   }
 }

@@ -25,9 +25,6 @@ import java.util.function.Supplier;
  */
 public final class FactResolver {
 
-  private static final long IST_OFFSET_MILLIS = (5 * 60 + 30) * 60_000L;
-  private static final long DAY_MILLIS = 86_400_000L;
-
   private final Supplier<LimitData> limits;
   private final Clock clock;
   private final Set<Long> holidays;
@@ -44,12 +41,7 @@ public final class FactResolver {
 
   /** The market clock at {@code epochMillis}, in IST (which has no daylight saving). */
   public MarketClock clockAt(long epochMillis) {
-    long local = epochMillis + IST_OFFSET_MILLIS;
-    long epochDay = Math.floorDiv(local, DAY_MILLIS);
-    int minuteOfDay = (int) (Math.floorMod(local, DAY_MILLIS) / 60_000L);
-    // 1970-01-01 was a Thursday (4)
-    int dayOfWeek = (int) Math.floorMod(epochDay + 3, 7) + 1;
-    return new MarketClock(epochMillis, minuteOfDay, dayOfWeek, holidays.contains(epochDay));
+    return MarketClock.at(epochMillis, holidays.contains(MarketClock.istEpochDay(epochMillis)));
   }
 
   public RiskFacts risk(OrderIntent order, RiskContext context) {
