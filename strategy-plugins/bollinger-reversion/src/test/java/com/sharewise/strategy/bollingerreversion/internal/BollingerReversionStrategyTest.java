@@ -13,6 +13,7 @@ import com.sharewise.api.strategy.Signal;
 import com.sharewise.api.strategy.SignalAction;
 import com.sharewise.api.strategy.StrategyDescriptor;
 import com.sharewise.api.strategy.StrategyInstance;
+import com.sharewise.api.testing.TestStrategyContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

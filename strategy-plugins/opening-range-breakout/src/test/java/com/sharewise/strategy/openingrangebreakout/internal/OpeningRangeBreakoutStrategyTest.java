@@ -13,6 +13,7 @@ import com.sharewise.api.param.Parameters;
 import com.sharewise.api.strategy.Signal;
 import com.sharewise.api.strategy.StrategyDescriptor;
 import com.sharewise.api.strategy.StrategyInstance;
+import com.sharewise.api.testing.TestStrategyContext;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;

@@ -7,6 +7,7 @@ import com.sharewise.api.market.Timeframe;
 import com.sharewise.api.param.Parameters;
 import com.sharewise.api.strategy.Signal;
 import com.sharewise.api.strategy.StrategyInstance;
+import com.sharewise.api.testing.TestStrategyContext;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -12,6 +12,7 @@ import com.sharewise.api.strategy.Signal;
 import com.sharewise.api.strategy.SignalAction;
 import com.sharewise.api.strategy.StrategyDescriptor;
 import com.sharewise.api.strategy.StrategyInstance;
+import com.sharewise.api.testing.TestStrategyContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,7 @@ class SmaCrossoverStrategyTest {
     assertThat(context.signals())
         .containsExactly(
             new Signal(
-                "sma-test-1",
+                TestStrategyContext.INSTANCE_ID,
                 INFY,
                 Timeframe.M5,
                 SignalAction.ENTER_LONG,
@@ -76,7 +77,7 @@ class SmaCrossoverStrategyTest {
                 "SMA(2) crossed above SMA(4)",
                 Map.of("fastSma", "17", "slowSma", "16.25")),
             new Signal(
-                "sma-test-1",
+                TestStrategyContext.INSTANCE_ID,
                 INFY,
                 Timeframe.M5,
                 SignalAction.EXIT_LONG,
@@ -182,7 +183,7 @@ class SmaCrossoverStrategyTest {
   }
 
   private static long barIndex(Signal signal) {
-    return (signal.time().toEpochMilli() - TestStrategyContext.SESSION_OPEN.toEpochMilli())
+    return (signal.time().toEpochMilli() - TestStrategyContext.FIRST_OPEN.toEpochMilli())
             / Timeframe.M5.duration().toMillis()
         - 1;
   }
