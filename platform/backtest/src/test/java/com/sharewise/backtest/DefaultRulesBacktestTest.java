@@ -8,6 +8,7 @@ import com.sharewise.api.market.Timeframe;
 import com.sharewise.api.trading.OrderSide;
 import com.sharewise.api.trading.OrderStatus;
 import com.sharewise.api.trading.OrderType;
+import com.sharewise.backtest.cli.ShippedRules;
 import com.sharewise.broker.paper.internal.PaperBrokerFactory;
 import com.sharewise.orders.Order;
 import com.sharewise.orders.algo.VolumeProfile;
@@ -15,6 +16,7 @@ import com.sharewise.strategies.RoutedSignal;
 import com.sharewise.strategy.smacrossover.internal.SmaCrossoverStrategyFactory;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +42,7 @@ class DefaultRulesBacktestTest {
             Map.of("fast", "5", "slow", "20"),
             new Market(List.of(INFY), Timeframe.M1, Optional.empty()),
             new PaperAccount(7, 7, new BigDecimal("1000000"), Map.of()),
-            new DefaultPackGates().gates());
+            ShippedRules.gates(Duration.ofSeconds(10)));
 
     BacktestResult result = engine.run(spec, BarSet.of(INFY, bars), BacktestObserver.NONE);
 

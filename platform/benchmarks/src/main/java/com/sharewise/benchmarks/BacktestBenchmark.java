@@ -12,6 +12,7 @@ import com.sharewise.backtest.BarSet;
 import com.sharewise.backtest.EngineSettings;
 import com.sharewise.backtest.Market;
 import com.sharewise.backtest.PaperAccount;
+import com.sharewise.backtest.cli.ShippedRules;
 import com.sharewise.broker.paper.internal.PaperBrokerFactory;
 import com.sharewise.orders.algo.VolumeProfile;
 import com.sharewise.rules.Explanation;
@@ -97,7 +98,7 @@ final class BacktestBenchmark implements Benchmark {
             new BacktestEngine.Environment(
                 new PaperBrokerFactory(), id -> Optional.empty(), VolumeProfile.EQUAL, work),
             EngineSettings.DEFAULTS);
-    BacktestGates drools = new OfflineRules().gates();
+    BacktestGates drools = ShippedRules.gates(Duration.ofMillis(50));
     BacktestGates java = new BacktestGates(new JavaSignals(), new ApproveAll());
     List<Long> full = new ArrayList<>();
     List<Long> fullJava = new ArrayList<>();

@@ -6,6 +6,7 @@ import com.sharewise.api.market.InstrumentId;
 import com.sharewise.api.market.Timeframe;
 import com.sharewise.backtest.BacktestEngine;
 import com.sharewise.backtest.BacktestException;
+import com.sharewise.backtest.BacktestGates;
 import com.sharewise.backtest.BacktestObserver;
 import com.sharewise.backtest.BacktestResult;
 import com.sharewise.backtest.BacktestSpec;
@@ -28,8 +29,9 @@ import java.util.Optional;
 
 /**
  * One backtest from files, as {@code bin/sharewise backtest} runs it: bars from a CSV file in the
- * contract's format, the strategy and paper broker from the installed plugins, {@link SimpleGates}
- * for signals and risk (no database), everything else the engine the node uses.
+ * contract's format, the strategy and paper broker from the installed plugins, the signal and risk
+ * gates the caller picked ({@link SimpleGates} or {@link ShippedRules}: there is no database to
+ * read the node's active rule sets from), everything else the engine the node uses.
  */
 public final class CommandLineBacktest {
 
@@ -42,7 +44,7 @@ public final class CommandLineBacktest {
    * @param timeframe their timeframe
    * @param data the bars CSV
    * @param account capital and paper broker settings
-   * @param orderValue rupees each entry is sized to
+   * @param gates how signals become orders and which orders pass
    * @param benchmark the benchmark instrument and its bars CSV, or empty
    */
   public record Options(
@@ -52,7 +54,7 @@ public final class CommandLineBacktest {
       String timeframe,
       Path data,
       PaperAccount account,
-      double orderValue,
+      BacktestGates gates,
       Optional<Benchmark> benchmark) {}
 
   /** A benchmark instrument and the file of its bars. */
@@ -110,7 +112,7 @@ public final class CommandLineBacktest {
             o.parameters(),
             new Market(List.of(instrument), timeframe, benchmarkId),
             o.account(),
-            new SimpleGates(o.orderValue()).gates());
+            o.gates());
     engine.validate(spec); // a bad parameter is reported before the file is read
     engine.validateBroker(o.account());
     List<Bar> bars = read(o.data(), instrument, timeframe, "data");

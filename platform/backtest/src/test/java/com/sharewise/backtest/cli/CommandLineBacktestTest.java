@@ -3,17 +3,21 @@ package com.sharewise.backtest.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sharewise.api.trading.OrderSide;
+import com.sharewise.api.trading.OrderType;
 import com.sharewise.backtest.BacktestException;
 import com.sharewise.backtest.BacktestObserver;
 import com.sharewise.backtest.BacktestResult;
 import com.sharewise.backtest.runs.Metrics;
 import com.sharewise.backtest.runs.StrategyCatalog;
 import com.sharewise.broker.paper.internal.PaperBrokerFactory;
+import com.sharewise.orders.Order;
 import com.sharewise.strategy.smacrossover.internal.SmaCrossoverStrategyFactory;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,6 +60,39 @@ class CommandLineBacktestTest {
   }
 
   @Test
+  void withTheShippedRulesEntriesAreLimitOrdersSizedByTheSignalRules() throws IOException {
+    Path csv =
+        csv(
+            "timestamp,open,high,low,close,volume",
+            "2025-01-06 09:15:00,104,104,104,104,1000",
+            "2025-01-06 09:16:00,103,103,103,103,1000",
+            "2025-01-06 09:17:00,102,102,102,102,1000",
+            "2025-01-06 09:18:00,101,101,101,101,1000",
+            "2025-01-06 09:19:00,100,100,100,100,1000",
+            "2025-01-06 09:20:00,100,106,100,106,1000",
+            "2025-01-06 09:21:00,106,107,106,107,1000");
+    CommandLineBacktest.Options options =
+        new CommandLineBacktest.Options(
+            "sma-crossover",
+            Map.of("fast", "1", "slow", "3"),
+            "NSE:INFY",
+            "1m",
+            csv,
+            CommandLineBacktest.account(new BigDecimal("1000000"), Map.of()),
+            ShippedRules.gates(Duration.ofSeconds(10)),
+            Optional.empty());
+
+    BacktestResult result = cli().run(options, BacktestObserver.NONE);
+
+    // the shipped signal pack: a limit at the signal's price worth about ₹1,00,000 (not ₹1,000)
+    Order entry = result.orders().get(0);
+    assertThat(entry.side()).isEqualTo(OrderSide.BUY);
+    assertThat(entry.type()).isEqualTo(OrderType.LIMIT);
+    assertThat(entry.limitPrice()).isEqualByComparingTo("106");
+    assertThat(entry.quantity()).isEqualTo(943);
+  }
+
+  @Test
   void namesAnUnknownStrategyAndListsTheInstalledOnes() throws IOException {
     Path csv = csv("timestamp,open,high,low,close,volume", "2025-01-06 09:15:00,1,1,1,1,1");
     CommandLineBacktest.Options options =
@@ -66,7 +103,7 @@ class CommandLineBacktestTest {
             "1m",
             csv,
             CommandLineBacktest.account(new BigDecimal("100000"), Map.of()),
-            1_000,
+            new SimpleGates(1_000).gates(),
             Optional.empty());
 
     assertThatThrownBy(() -> cli().run(options, BacktestObserver.NONE))
@@ -127,7 +164,7 @@ class CommandLineBacktestTest {
         "1m",
         csv,
         CommandLineBacktest.account(new BigDecimal("100000"), Map.of()),
-        1_000,
+        new SimpleGates(1_000).gates(),
         Optional.empty());
   }
 

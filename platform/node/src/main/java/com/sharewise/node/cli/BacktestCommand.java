@@ -3,10 +3,13 @@ package com.sharewise.node.cli;
 import com.sharewise.api.broker.BrokerAdapterFactory;
 import com.sharewise.api.strategy.StrategyFactory;
 import com.sharewise.backtest.BacktestException;
+import com.sharewise.backtest.BacktestGates;
 import com.sharewise.backtest.BacktestObserver;
 import com.sharewise.backtest.BacktestResult;
 import com.sharewise.backtest.cli.CommandLineBacktest;
 import com.sharewise.backtest.cli.MetricsText;
+import com.sharewise.backtest.cli.ShippedRules;
+import com.sharewise.backtest.cli.SimpleGates;
 import com.sharewise.backtest.runs.Metrics;
 import com.sharewise.backtest.runs.StrategyCatalog;
 import com.sharewise.node.config.ConfigException;
@@ -38,8 +41,9 @@ import picocli.CommandLine.Option;
  * {@code bin/sharewise backtest}: one backtest of a strategy over a CSV file of bars, printing the
  * metrics. Uses the installed plugins (the strategy, the paper broker) from the plugins folder in a
  * private plugin host, so it works beside a running node; it reads no database, so signals are
- * sized by {@code --order-value} and no risk rules apply (a backtest through the API uses the
- * node's rule sets). A progress bar goes to the terminal's standard error.
+ * sized by {@code --order-value} and no risk rules apply unless {@code --rules shipped} asks for
+ * the rule packs the platform ships (a backtest through the API uses the node's active rule sets).
+ * A progress bar goes to the terminal's standard error.
  */
 @Command(
     name = "backtest",
@@ -87,6 +91,14 @@ final class BacktestCommand implements Callable<Integer> {
       description = "rupees each entry signal's order is worth (default 100000)")
   double orderValue;
 
+  @Option(
+      names = "--rules",
+      defaultValue = "none",
+      description =
+          "none (default): entries sized by --order-value, every order approved; shipped: the"
+              + " signal, risk and workflow rule packs a new node starts with, default limits")
+  String rules;
+
   @Option(names = "--benchmark", description = "benchmark instrument, EXCHANGE:SYMBOL")
   String benchmark;
 
@@ -102,6 +114,10 @@ final class BacktestCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (!rules.equals("none") && !rules.equals("shipped")) {
+      err.println("--rules: '" + rules + "' is neither none nor shipped");
+      return EXIT_BAD_INPUT;
+    }
     if ((benchmark == null) != (benchmarkData == null)) {
       err.println("--benchmark and --benchmark-data go together");
       return EXIT_BAD_INPUT;
@@ -134,6 +150,11 @@ final class BacktestCommand implements Callable<Integer> {
 
   private int run(CommandLineBacktest backtest, PrintWriter out, PrintWriter err)
       throws IOException {
+    // a backtest on a busy machine must not fail orders closed for time: 5 s per evaluation
+    BacktestGates gates =
+        rules.equals("shipped")
+            ? ShippedRules.gates(Duration.ofSeconds(5))
+            : new SimpleGates(orderValue).gates();
     ProgressBar bar = new ProgressBar(err, System.console() != null);
     try {
       BacktestResult result =
@@ -145,7 +166,7 @@ final class BacktestCommand implements Callable<Integer> {
                   timeframe,
                   data,
                   CommandLineBacktest.account(capital, broker),
-                  orderValue,
+                  gates,
                   benchmark == null
                       ? Optional.empty()
                       : Optional.of(new CommandLineBacktest.Benchmark(benchmark, benchmarkData))),
