@@ -1,5 +1,7 @@
 package com.sharewise.server.ws;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,6 +11,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +26,10 @@ import org.slf4j.LoggerFactory;
  * when the write completes at once (the usual case: the socket had room), goes on to the next; when
  * it does not, it returns and the write's completion resumes it. So a client that does not read
  * holds one message in flight and, per key, one newest value; nothing else piles up.
+ *
+ * <p>Messages are queued as UTF-8 text already encoded: a value published to many clients is
+ * encoded once and the same bytes are written to each of them, as a text frame handed straight to
+ * Jetty's frame layer ({@link CoreSession}), without a per-client copy or re-encoding.
  *
  * <p>Public only because Jetty calls the listener methods through a public lookup; it is not for
  * use outside the hub (its constructor is package-private).
@@ -37,12 +47,15 @@ public final class ClientSession implements Session.Listener.AutoDemanding {
   private volatile StreamUser user;
 
   private final String remote;
-  private final ConflationQueue queue;
+  private final ConflationQueue<byte[]> queue;
   private final Map<TopicId, Subscription> subscriptions = new ConcurrentHashMap<>();
   private final AtomicBoolean sending = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final WriteCallback write = new WriteCallback();
   private volatile Session session;
+
+  /** The frame layer under {@link #session}: where encoded messages are written. */
+  private volatile CoreSession frames;
 
   /** {@link System#nanoTime} when the outstanding write started; 0 when none is outstanding. */
   private volatile long writeStarted;
@@ -57,7 +70,7 @@ public final class ClientSession implements Session.Listener.AutoDemanding {
     this.hub = hub;
     this.user = user;
     this.remote = remote;
-    this.queue = new ConflationQueue(maxReplies);
+    this.queue = new ConflationQueue<>(maxReplies);
   }
 
   StreamUser user() {
@@ -88,7 +101,7 @@ public final class ClientSession implements Session.Listener.AutoDemanding {
     return remote;
   }
 
-  ConflationQueue queue() {
+  ConflationQueue<byte[]> queue() {
     return queue;
   }
 
@@ -102,6 +115,11 @@ public final class ClientSession implements Session.Listener.AutoDemanding {
 
   @Override
   public void onWebSocketOpen(Session session) {
+    if (!(session instanceof WebSocketSession jetty)) {
+      throw new IllegalStateException(
+          "expected Jetty's WebSocket session, got " + session.getClass().getName());
+    }
+    this.frames = jetty.getCoreSession();
     this.session = session;
     hub.opened(this);
   }
@@ -134,7 +152,7 @@ public final class ClientSession implements Session.Listener.AutoDemanding {
    * Queues an event that must not be conflated (an order update); a client so far behind that the
    * queue is full is disconnected with a reason rather than silently missing an event.
    */
-  void event(String message, boolean sendHere) {
+  void event(byte[] message, boolean sendHere) {
     if (queue.offerEvent(message, MAX_EVENTS_WAITING)) {
       wake(sendHere);
     } else if (!closed.get()) {
@@ -144,7 +162,7 @@ public final class ClientSession implements Session.Listener.AutoDemanding {
 
   /** Queues a reply (subscribed, error, pong); closes a client that does not read its replies. */
   void reply(String message) {
-    if (queue.offerReply(message)) {
+    if (queue.offerReply(message.getBytes(StandardCharsets.UTF_8))) {
       wake(false);
     } else if (!closed.get()) {
       drop(1008, "too many requests without reading the replies");
@@ -178,9 +196,9 @@ public final class ClientSession implements Session.Listener.AutoDemanding {
 
   /** Sends until the queue is empty or a write is still in progress. Only one thread at a time. */
   private void drain() {
-    Session current = session;
+    CoreSession current = frames;
     while (true) {
-      String message = closed.get() || current == null ? null : queue.poll();
+      byte[] message = closed.get() || current == null ? null : queue.poll();
       if (message == null) {
         sending.set(false);
         // an offer may have slipped in between the empty poll and the flag being cleared
@@ -191,7 +209,8 @@ public final class ClientSession implements Session.Listener.AutoDemanding {
       }
       write.arm();
       writeStarted = System.nanoTime() | 1;
-      current.sendText(message, write);
+      // a buffer of its own per client (Jetty consumes it as it writes) over the shared bytes
+      current.sendFrame(new Frame(OpCode.TEXT, true, ByteBuffer.wrap(message)), write, false);
       if (write.leftPending()) {
         return;
       }
@@ -203,7 +222,7 @@ public final class ClientSession implements Session.Listener.AutoDemanding {
    * loop continues; if it completes later, the completion resumes the sender on the pool (never on
    * Jetty's selector thread).
    */
-  private final class WriteCallback implements Callback {
+  private final class WriteCallback implements org.eclipse.jetty.util.Callback {
     private static final int PENDING = 0;
     private static final int DONE_INLINE = 1;
     private static final int SENDER_RETURNED = 2;
@@ -218,8 +237,14 @@ public final class ClientSession implements Session.Listener.AutoDemanding {
       return state.compareAndSet(PENDING, SENDER_RETURNED);
     }
 
+    /** Only flags and a hand-off to the pool: Jetty may complete it on its selector thread. */
     @Override
-    public void succeed() {
+    public InvocationType getInvocationType() {
+      return InvocationType.NON_BLOCKING;
+    }
+
+    @Override
+    public void succeeded() {
       writeStarted = 0;
       hub.countDelivered();
       if (!state.compareAndSet(PENDING, DONE_INLINE)) {
@@ -228,7 +253,7 @@ public final class ClientSession implements Session.Listener.AutoDemanding {
     }
 
     @Override
-    public void fail(Throwable cause) {
+    public void failed(Throwable cause) {
       writeStarted = 0;
       LOG.atDebug().setCause(cause).addKeyValue("remote", remote).log("websocket write failed");
       release();

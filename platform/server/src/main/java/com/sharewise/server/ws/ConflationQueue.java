@@ -12,21 +12,30 @@ import java.util.ArrayDeque;
  * became pending (FIFO over keys), replies before values. Thread-safe: many publishing threads
  * offer, one sender polls at a time. Every operation is O(1) and allocates nothing in the steady
  * state.
+ *
+ * @param <M> a message as it is sent (the hub queues encoded frames, shared between the clients a
+ *     value goes to)
  */
-final class ConflationQueue {
+final class ConflationQueue<M> {
 
   /** One key's place in the queue. Guarded by the queue's lock. */
   static final class Slot {
     private long version = Long.MIN_VALUE;
-    private String value;
+
+    /** The waiting value: only the owning queue writes and reads it, as an {@code M}. */
+    private Object value;
+
     private boolean queued;
     private boolean cancelled;
   }
 
   private final ArrayDeque<Slot> pendingKeys = new ArrayDeque<>();
-  private final ArrayDeque<String> replies = new ArrayDeque<>();
+  private final ArrayDeque<M> replies = new ArrayDeque<>();
   private final int maxReplies;
-  private int pending;
+
+  /** Written under the lock; volatile so that the slow-consumer watchdog reads it without it. */
+  private volatile int pending;
+
   private long conflated;
   private boolean closed;
 
@@ -46,7 +55,7 @@ final class ConflationQueue {
    *
    * @return true if the value was taken
    */
-  synchronized boolean offer(Slot slot, long version, String value) {
+  synchronized boolean offer(Slot slot, long version, M value) {
     if (closed || slot.cancelled || version <= slot.version) {
       return false;
     }
@@ -69,7 +78,7 @@ final class ConflationQueue {
    *
    * @return false when {@code maxWaiting} messages are waiting already
    */
-  synchronized boolean offerEvent(String event, int maxWaiting) {
+  synchronized boolean offerEvent(M event, int maxWaiting) {
     if (closed || replies.size() >= maxWaiting) {
       return false;
     }
@@ -82,7 +91,7 @@ final class ConflationQueue {
    *
    * @return false when {@code maxReplies} replies are waiting already (the client does not read)
    */
-  synchronized boolean offerReply(String reply) {
+  synchronized boolean offerReply(M reply) {
     if (closed) {
       return false;
     }
@@ -94,19 +103,20 @@ final class ConflationQueue {
   }
 
   /** The next message to send, or null when nothing waits. */
-  synchronized String poll() {
-    String reply = replies.pollFirst();
+  @SuppressWarnings("unchecked") // a slot's value is only ever set by offer, as an M
+  synchronized M poll() {
+    M reply = replies.pollFirst();
     if (reply != null) {
       return reply;
     }
     Slot slot;
     while ((slot = pendingKeys.pollFirst()) != null) {
       slot.queued = false;
-      String value = slot.value;
+      Object value = slot.value;
       if (value != null) {
         slot.value = null;
         pending--;
-        return value;
+        return (M) value;
       }
     }
     return null;
@@ -133,8 +143,8 @@ final class ConflationQueue {
     return replies.isEmpty() && pending == 0;
   }
 
-  /** Keys with a value waiting. */
-  synchronized int pendingKeys() {
+  /** Keys with a value waiting (without taking the lock: the watchdog asks every client often). */
+  int pendingKeys() {
     return pending;
   }
 

@@ -19,14 +19,14 @@ final class Subscription {
    * @param sendHere true on a fan-out thread: an idle sender is run right here rather than handed
    *     to the pool
    */
-  void deliver(long version, String message, boolean sendHere) {
+  void deliver(long version, byte[] message, boolean sendHere) {
     if (client.queue().offer(slot, version, message)) {
       client.wake(sendHere);
     }
   }
 
   /** Queues a value that must not be conflated away (an order event), in order. */
-  void deliverInOrder(String message, boolean sendHere) {
+  void deliverInOrder(byte[] message, boolean sendHere) {
     client.event(message, sendHere);
   }
 }

@@ -14,14 +14,14 @@ final class Topic {
   final String channel;
   final String key;
 
-  /** {@code {"type":"data","channel":…,"key":…,"data":} — the same for every value. */
-  final String messagePrefix;
+  /** {@code {"type":"data","channel":…,"key":…,"data":} in UTF-8 — the same for every value. */
+  private final byte[] messagePrefix;
 
   private final AtomicLong versions = new AtomicLong();
   private volatile Subscription[] subscribers = NONE;
   private volatile Object latest;
 
-  Topic(String channel, String key, String messagePrefix) {
+  Topic(String channel, String key, byte[] messagePrefix) {
     this.channel = channel;
     this.key = key;
     this.messagePrefix = messagePrefix;
@@ -49,6 +49,18 @@ final class Topic {
         return;
       }
     }
+  }
+
+  /**
+   * The data message for a value, encoded once for all subscribers.
+   *
+   * @param data the value as UTF-8 JSON
+   */
+  byte[] message(byte[] data) {
+    byte[] message = Arrays.copyOf(messagePrefix, messagePrefix.length + data.length + 1);
+    System.arraycopy(data, 0, message, messagePrefix.length, data.length);
+    message[message.length - 1] = '}';
+    return message;
   }
 
   /** A version for a new value: values of one topic are ordered by it. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sharewise.server.JsonMapper;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -204,7 +205,7 @@ public final class WebSocketHub implements StreamHub, AutoCloseable {
     if (subscribers.length == 0) {
       return;
     }
-    String message = topic.messagePrefix + serialise(payload) + '}';
+    byte[] message = topic.message(serialise(payload));
     long version = topic.nextVersion();
     published.increment();
     if (!target.spec().conflate()) {
@@ -437,8 +438,7 @@ public final class WebSocketHub implements StreamHub, AutoCloseable {
     }
     Object latest = topic.latest();
     if (latest != null) {
-      added[0].deliver(
-          topic.currentVersion(), topic.messagePrefix + serialise(latest) + '}', false);
+      added[0].deliver(topic.currentVersion(), topic.message(serialise(latest)), false);
     }
     return null;
   }
@@ -565,12 +565,16 @@ public final class WebSocketHub implements StreamHub, AutoCloseable {
     prefix.put("type", "data").put("channel", channel).put("key", key).putNull("data");
     String text = prefix.toString();
     // {"type":"data","channel":"quotes","key":"NSE:INFY","data":null} → …,"data":
-    return new Topic(channel, key, text.substring(0, text.length() - "null}".length()));
+    return new Topic(
+        channel,
+        key,
+        text.substring(0, text.length() - "null}".length()).getBytes(StandardCharsets.UTF_8));
   }
 
-  private String serialise(Object payload) {
+  /** The payload as UTF-8 JSON, once per value whatever the number of subscribers. */
+  private byte[] serialise(Object payload) {
     try {
-      return json.writeValueAsString(payload);
+      return json.writeValueAsBytes(payload);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(
           "cannot serialise " + payload.getClass().getName() + " to JSON: " + e.getMessage(), e);
@@ -605,22 +609,23 @@ public final class WebSocketHub implements StreamHub, AutoCloseable {
     return value != null && value.isValueNode() && !value.isNull() ? value.asText() : null;
   }
 
-  /** The watchdog: slow consumers and expired tokens. */
+  /**
+   * The watchdog: slow consumers and expired tokens, in one pass over the clients (it runs every
+   * {@link StreamHubConfig#checkInterval()} over every connection, so it stays lock-free).
+   */
   private void watch() {
-    dropSlowClients();
-    closeExpired();
-  }
-
-  private void dropSlowClients() {
     try {
-      long now = System.nanoTime();
+      long nanos = System.nanoTime();
+      Instant now = clock.instant();
       for (ClientSession session : sessions) {
-        if (session.dropIfBehind(now, config)) {
+        if (session.dropIfBehind(nanos, config)) {
           droppedSlow.increment();
+        } else {
+          session.closeIfExpired(now);
         }
       }
     } catch (RuntimeException e) {
-      LOG.atError().setCause(e).log("slow-consumer check failed");
+      LOG.atError().setCause(e).log("slow-consumer and token expiry check failed");
     }
   }
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class ConflationQueueTest {
 
-  private final ConflationQueue queue = new ConflationQueue(3);
+  private final ConflationQueue<String> queue = new ConflationQueue<>(3);
 
   @Test
   void keepsOnlyTheNewestValuePerKey() {
@@ -108,7 +108,7 @@ class ConflationQueueTest {
     int keys = 20;
     int publishers = 4;
     int perPublisher = 20_000;
-    ConflationQueue shared = new ConflationQueue(10);
+    ConflationQueue<String> shared = new ConflationQueue<>(10);
     List<ConflationQueue.Slot> slots = new ArrayList<>();
     List<AtomicLong> versions = new ArrayList<>();
     for (int k = 0; k < keys; k++) {

@@ -252,6 +252,31 @@ class WebSocketHubIT {
   }
 
   @Test
+  void everySubscriberOfAnAccountGetsEveryEventInOrderWithItsTextIntact() throws Exception {
+    URI uri = start(StreamHubConfig.defaults());
+    hub.register(StreamChannel.events("fills"));
+    List<TestClient> desks = List.of(connect(uri), connect(uri));
+    for (TestClient desk : desks) {
+      desk.send("{\"action\":\"subscribe\",\"channel\":\"fills\",\"key\":\"42\"}");
+      assertThat(desk.next().path("type").asText()).isEqualTo("subscribed");
+    }
+
+    int events = 300;
+    for (int i = 0; i < events; i++) {
+      hub.publish("fills", "42", Map.of("seq", i, "note", "Bajaj Finserv – ₹1,640.50 fill " + i));
+    }
+
+    for (TestClient desk : desks) {
+      for (int i = 0; i < events; i++) {
+        JsonNode fill = desk.next();
+        assertThat(fill.path("key").asText()).isEqualTo("42");
+        assertThat(fill.at("/data/seq").asInt()).isEqualTo(i);
+        assertThat(fill.at("/data/note").asText()).isEqualTo("Bajaj Finserv – ₹1,640.50 fill " + i);
+      }
+    }
+  }
+
+  @Test
   void aClosedConnectionLeavesNoSubscriptionAndClosingTheHubClosesClients() throws Exception {
     URI uri = start(StreamHubConfig.defaults());
     TestClient leaving = connect(uri);

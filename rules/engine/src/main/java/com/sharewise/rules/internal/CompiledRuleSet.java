@@ -4,7 +4,6 @@ import com.sharewise.rules.RuleKind;
 import java.time.Instant;
 import java.util.List;
 import org.kie.api.KieBase;
-import org.kie.api.runtime.KieContainerSessionsPool;
 
 /**
  * A compiled, ready-to-run rule set: a knowledge base and a pool of sessions on it. Immutable once
@@ -31,7 +30,7 @@ public record CompiledRuleSet(
     List<String> plugins,
     List<String> ruleNames,
     KieBase kieBase,
-    KieContainerSessionsPool sessions,
+    RuleSessions sessions,
     MatchedTypes matchedTypes,
     Instant compiledAt,
     long compileMillis) {

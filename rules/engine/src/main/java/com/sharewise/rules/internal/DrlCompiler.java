@@ -87,7 +87,7 @@ public final class DrlCompiler {
     }
     KieContainer container = services.newKieContainer(releaseId);
     services.getRepository().removeKieModule(releaseId);
-    KieBase base = container.getKieBase();
+    KieBase base = RuleSessions.newBase(container);
     List<String> ruleNames = new ArrayList<>();
     for (KiePackage pkg : base.getKiePackages()) {
       pkg.getRules().forEach(r -> ruleNames.add(r.getName()));
@@ -101,7 +101,7 @@ public final class DrlCompiler {
             List.copyOf(plugins),
             List.copyOf(ruleNames),
             base,
-            container.newKieSessionsPool(poolSize),
+            RuleSessions.on(base, poolSize),
             new MatchedTypes(base),
             clock.instant(),
             0);

@@ -66,7 +66,7 @@ public final class Evaluator {
     KieSession session = null;
     boolean healthy = false;
     try {
-      session = ruleSet.sessions().newKieSession();
+      session = ruleSet.sessions().take();
       for (int i = 0; i < count; i++) {
         if (facts[i] == null || ruleSet.matchedTypes().matches(facts[i].getClass())) {
           session.insert(facts[i]);

@@ -1,6 +1,7 @@
 package com.sharewise.strategy.bollingerreversion.internal;
 
 import com.sharewise.api.param.Parameters;
+import com.sharewise.strategy.toolkit.Decimals;
 import java.util.Locale;
 
 /**

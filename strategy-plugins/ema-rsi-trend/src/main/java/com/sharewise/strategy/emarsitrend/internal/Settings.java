@@ -2,6 +2,7 @@ package com.sharewise.strategy.emarsitrend.internal;
 
 import com.sharewise.api.param.ParameterException;
 import com.sharewise.api.param.Parameters;
+import com.sharewise.strategy.toolkit.Decimals;
 
 /**
  * The validated parameter values of one instance.

@@ -3,6 +3,7 @@ package com.sharewise.strategy.emarsitrend.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.sharewise.strategy.toolkit.Ema;
 import org.junit.jupiter.api.Test;
 
 /**

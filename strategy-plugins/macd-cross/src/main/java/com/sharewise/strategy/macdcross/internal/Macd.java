@@ -1,5 +1,7 @@
 package com.sharewise.strategy.macdcross.internal;
 
+import com.sharewise.strategy.toolkit.Ema;
+import com.sharewise.strategy.toolkit.SignChange;
 import org.ta4j.core.BarSeries;
 
 /**

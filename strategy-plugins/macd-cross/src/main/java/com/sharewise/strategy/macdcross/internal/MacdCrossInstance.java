@@ -5,6 +5,7 @@ import com.sharewise.api.market.InstrumentId;
 import com.sharewise.api.strategy.SignalAction;
 import com.sharewise.api.strategy.StrategyContext;
 import com.sharewise.api.strategy.StrategyInstance;
+import com.sharewise.strategy.toolkit.Decimals;
 import java.util.HashMap;
 import java.util.Map;
 

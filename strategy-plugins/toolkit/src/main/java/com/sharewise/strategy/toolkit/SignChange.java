@@ -1,4 +1,4 @@
-package com.sharewise.strategy.macdcross.internal;
+package com.sharewise.strategy.toolkit;
 
 /**
  * Detects crossings of two lines from their difference, one bar at a time: a crossing is a change
@@ -6,21 +6,21 @@ package com.sharewise.strategy.macdcross.internal;
  * is still warming up (NaN), neither cross nor forget the side the fast line was on, so a touch is
  * not a crossing and a crossing through a tie is reported once.
  */
-final class SignChange {
+public final class SignChange {
 
   /** Crossed from below to above. */
-  static final int UP = 1;
+  public static final int UP = 1;
 
   /** Crossed from above to below. */
-  static final int DOWN = -1;
+  public static final int DOWN = -1;
 
   /** No crossing. */
-  static final int NONE = 0;
+  public static final int NONE = 0;
 
   private int side;
 
   /** Takes the next difference (fast − slow) and returns {@link #UP}, {@link #DOWN} or none. */
-  int update(double difference) {
+  public int update(double difference) {
     if (!(difference > 0 || difference < 0)) {
       return NONE;
     }

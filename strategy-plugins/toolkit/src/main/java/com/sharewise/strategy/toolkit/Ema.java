@@ -1,4 +1,4 @@
-package com.sharewise.strategy.emarsitrend.internal;
+package com.sharewise.strategy.toolkit;
 
 /**
  * An exponential moving average fed one value at a time: NaN until {@code period} values have
@@ -10,7 +10,7 @@ package com.sharewise.strategy.emarsitrend.internal;
  * no allocation, because a backtest feeds a strategy millions of bars a second. Mutable and not
  * thread-safe: one per instrument, used by the instance's single strategy thread.
  */
-final class Ema {
+public final class Ema {
 
   private final int period;
   private final double alpha;
@@ -18,7 +18,7 @@ final class Ema {
   private double sum;
   private double value = Double.NaN;
 
-  Ema(int period) {
+  public Ema(int period) {
     if (period < 1) {
       throw new IllegalArgumentException("period must be at least 1, got " + period);
     }
@@ -27,7 +27,7 @@ final class Ema {
   }
 
   /** Takes the next value and returns the average including it. */
-  double add(double input) {
+  public double add(double input) {
     if (count < period) {
       sum += input;
       count++;
@@ -41,7 +41,7 @@ final class Ema {
   }
 
   /** The current average, NaN during warm-up. */
-  double value() {
+  public double value() {
     return value;
   }
 }
