@@ -115,8 +115,19 @@ final class RunningNode implements AutoCloseable {
   }
 
   HttpResponse<String> send(HttpRequest.Builder request) {
+    HttpRequest built = request.build();
     try {
-      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      try {
+        return HTTP.send(built, HttpResponse.BodyHandlers.ofString());
+      } catch (IOException e) {
+        // The server may close a kept-alive connection (e.g. after refusing a request whose body it
+        // did not read) just as the client takes it from its pool for the next request; the request
+        // then never reached the server. Send it once more on a fresh connection, as browsers do.
+        if (!String.valueOf(e.getMessage()).contains("received no bytes")) {
+          throw e;
+        }
+        return HTTP.send(built, HttpResponse.BodyHandlers.ofString());
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

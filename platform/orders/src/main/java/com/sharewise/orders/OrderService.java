@@ -32,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -120,9 +121,44 @@ public final class OrderService implements BrokerEvents {
     private volatile Order order;
     private final Set<String> fillIds = new HashSet<>();
     private int submitAttempts;
+    // While the order is being placed with its broker, what the broker reports meanwhile waits in
+    // reportedDuringPlacement and is journaled with the broker's answer, in one commit. Guarded by
+    // inbox, not the order's lock, so a broker thread parks a report at once even while the order
+    // is being journaled.
+    private final Object inbox = new Object();
+    private boolean placing;
+    private final List<OrderEvent> reportedDuringPlacement = new ArrayList<>(2);
 
     Slot(Order order) {
       this.order = order;
+    }
+
+    void placing() {
+      synchronized (inbox) {
+        placing = true;
+      }
+    }
+
+    /**
+     * Keeps {@code report} for the placement's answer; false when the order is not being placed.
+     */
+    boolean park(OrderEvent report) {
+      synchronized (inbox) {
+        if (placing) {
+          reportedDuringPlacement.add(report);
+        }
+        return placing;
+      }
+    }
+
+    /** Ends the placement: the reports that arrived during it, oldest first. */
+    List<OrderEvent> placed() {
+      synchronized (inbox) {
+        placing = false;
+        List<OrderEvent> parked = List.copyOf(reportedDuringPlacement);
+        reportedDuringPlacement.clear();
+        return parked;
+      }
     }
   }
 
@@ -424,49 +460,93 @@ public final class OrderService implements BrokerEvents {
     return slot.order;
   }
 
-  /** Sends a PENDING_SUBMIT order to its broker and journals the answer. */
+  /**
+   * Sends a PENDING_SUBMIT order to its broker and journals the answer, together with what the
+   * broker reported about the order while it was being placed (an immediate fill): one commit
+   * instead of one per report, and every report still journaled before anyone acts on it.
+   */
   private void submit(Slot slot) {
     Order order;
     synchronized (slot) {
       order = slot.order;
       slot.submitAttempts++;
     }
-    OrderRequest request = toRequest(order);
+    slot.placing();
+    OrderEvent answer;
+    try {
+      answer = placed(order);
+    } catch (RuntimeException e) {
+      slot.placed(); // not reached: placed answers every outcome with an event
+      throw e;
+    }
+    recordPlacement(slot, answer);
+  }
+
+  /** Places {@code order} with its broker; the event that says how that went. */
+  private OrderEvent placed(Order order) {
     try {
       BrokerSession session = session(order.accountId());
-      OrderUpdate answer = session.place(request);
-      record(slot, new OrderEvent.BrokerReported(order.id(), answer, d.clock().instant()));
+      OrderUpdate answer = session.place(toRequest(order));
+      return new OrderEvent.BrokerReported(order.id(), answer, d.clock().instant());
     } catch (BrokerException e) {
-      switch (e.reason()) {
+      return switch (e.reason()) {
         case OUTCOME_UNKNOWN ->
-            record(
-                slot,
-                new OrderEvent.OutcomeUnknown(
-                    order.id(),
-                    "the broker did not confirm the order (" + e.getMessage() + "); reconciling",
-                    d.clock().instant()));
-        case REJECTED ->
-            record(slot, new OrderEvent.Rejected(order.id(), e.getMessage(), d.clock().instant()));
+            new OrderEvent.OutcomeUnknown(
+                order.id(),
+                "the broker did not confirm the order (" + e.getMessage() + "); reconciling",
+                d.clock().instant());
+        case REJECTED -> new OrderEvent.Rejected(order.id(), e.getMessage(), d.clock().instant());
         default ->
-            record(
-                slot,
-                new OrderEvent.Rejected(
-                    order.id(),
-                    "not sent: the broker is unavailable (" + e.getMessage() + ")",
-                    d.clock().instant()));
-      }
+            new OrderEvent.Rejected(
+                order.id(),
+                "not sent: the broker is unavailable (" + e.getMessage() + ")",
+                d.clock().instant());
+      };
     } catch (OrderException e) {
-      record(slot, new OrderEvent.Rejected(order.id(), "not sent: " + e.getMessage(), now()));
+      return new OrderEvent.Rejected(order.id(), "not sent: " + e.getMessage(), now());
     } catch (RuntimeException e) {
       // an adapter bug: whether it reached the broker is unknown, so reconcile rather than resend
       LOG.atError()
           .addKeyValue("order", order.id())
           .setCause(e)
           .log("broker adapter failed while placing an order");
-      record(
-          slot,
-          new OrderEvent.OutcomeUnknown(
-              order.id(), "the broker adapter failed: " + e.getMessage(), now()));
+      return new OrderEvent.OutcomeUnknown(
+          order.id(), "the broker adapter failed: " + e.getMessage(), now());
+    }
+  }
+
+  /**
+   * Journals the broker's answer to a placement after the reports that arrived during it (the
+   * broker sent those first), in one commit; reports that no longer fit are dropped as usual.
+   */
+  private void recordPlacement(Slot slot, OrderEvent answer) {
+    List<OrderEvent> events;
+    boolean recorded;
+    Order after;
+    synchronized (slot) {
+      events = new ArrayList<>(3);
+      for (OrderEvent parked : slot.placed()) {
+        if (!(parked instanceof OrderEvent.Filled filled)
+            || slot.fillIds.add(filled.fill().fillId())) {
+          events.add(parked); // a fill reported twice is booked once
+        }
+      }
+      events.add(answer);
+      try {
+        recorded = journal(slot, events, true);
+      } catch (RuntimeException e) {
+        // not journaled: forget the fills too, so the trade book can book them later
+        for (OrderEvent event : events) {
+          if (event instanceof OrderEvent.Filled filled) {
+            slot.fillIds.remove(filled.fill().fillId());
+          }
+        }
+        throw e;
+      }
+      after = slot.order;
+    }
+    if (recorded) {
+      afterRecord(after);
     }
   }
 
@@ -485,32 +565,72 @@ public final class OrderService implements BrokerEvents {
    *     dropped, not journaled
    */
   private boolean record(Slot slot, OrderEvent event) {
-    Order next;
+    boolean recorded;
+    Order after;
     synchronized (slot) {
+      recorded = journal(slot, List.of(event), false);
+      after = slot.order;
+    }
+    if (recorded) {
+      afterRecord(after);
+    }
+    return recorded;
+  }
+
+  /**
+   * Applies {@code events} in order and journals those that fit in one commit, then tells the
+   * listeners. The caller holds the order's lock and calls {@link #afterRecord} once it is
+   * released.
+   *
+   * @param skipRepeats whether a broker report that tells nothing new (the answer repeating a push)
+   *     is left out
+   * @return false when none of them fit the order's state (late or repeated reports): nothing was
+   *     journaled
+   */
+  private boolean journal(Slot slot, List<OrderEvent> events, boolean skipRepeats) {
+    Order next = slot.order;
+    List<JournalEntry> entries = new ArrayList<>(events.size());
+    for (OrderEvent event : events) {
+      if (skipRepeats
+          && event instanceof OrderEvent.BrokerReported reported
+          && nothingNew(next, reported.update())) {
+        continue;
+      }
       try {
-        next = event.applyTo(slot.order);
+        next = event.applyTo(next);
       } catch (IllegalOrderTransitionException e) {
         LOG.atDebug().addKeyValue("order", event.orderId()).log(e.getMessage());
-        return false;
+        continue;
       }
-      d.store().append(List.of(new JournalEntry(event, next)));
-      slot.order = next;
-      trackWorking(next);
-      if (event instanceof OrderEvent.Filled filled) {
+      entries.add(new JournalEntry(event, next));
+    }
+    if (entries.isEmpty()) {
+      return false;
+    }
+    d.store().append(entries);
+    slot.order = next;
+    trackWorking(next);
+    for (JournalEntry entry : entries) {
+      if (entry.event() instanceof OrderEvent.Filled filled) {
+        Order after = entry.after();
         AccountFill fill =
-            new AccountFill(next.accountId(), next.id(), next.product(), filled.fill());
+            new AccountFill(after.accountId(), after.id(), after.product(), filled.fill());
         d.portfolio().apply(fill);
         listeners.forEach(l -> l.filled(fill));
       }
-      notifyChanged(next, event);
+      notifyChanged(entry.after(), entry.event());
     }
+    return true;
+  }
+
+  /** Tells a child order's algorithm that the child changed; called without the order's lock. */
+  private void afterRecord(Order next) {
     if (next.isChild()) {
       Slot parent = slots.get(next.parentId());
       if (parent != null) {
         algorithms.childChanged(parent.order, next);
       }
     }
-    return true;
   }
 
   private void notifyChanged(Order order, OrderEvent event) {
@@ -527,12 +647,33 @@ public final class OrderService implements BrokerEvents {
 
   @Override
   public void orderUpdated(long accountId, OrderUpdate update) {
-    d.brokerEventExecutor().execute(() -> applyUpdate(accountId, update));
+    if (!parked(accountId, update.clientOrderId(), () -> reported(update))) {
+      d.brokerEventExecutor().execute(() -> applyUpdate(accountId, update));
+    }
   }
 
   @Override
   public void filled(long accountId, Fill fill) {
-    d.brokerEventExecutor().execute(() -> applyFill(accountId, fill));
+    if (!parked(
+        accountId,
+        fill.clientOrderId(),
+        () -> new OrderEvent.Filled(fill.clientOrderId(), fill, now()))) {
+      d.brokerEventExecutor().execute(() -> applyFill(accountId, fill));
+    }
+  }
+
+  /**
+   * Keeps a report about an order being placed for the placement's answer, on the broker's thread:
+   * handing it to {@code brokerEventExecutor} first could let the answer be journaled before it,
+   * costing the report a commit of its own.
+   */
+  private boolean parked(long accountId, String clientOrderId, Supplier<OrderEvent> report) {
+    Slot slot = slots.get(clientOrderId);
+    return slot != null && slot.order.accountId() == accountId && slot.park(report.get());
+  }
+
+  private OrderEvent reported(OrderUpdate update) {
+    return new OrderEvent.BrokerReported(update.clientOrderId(), update, now());
   }
 
   private void applyUpdate(long accountId, OrderUpdate update) {
@@ -545,14 +686,18 @@ public final class OrderService implements BrokerEvents {
       return;
     }
     synchronized (slot) {
-      Order o = slot.order;
-      if (o.status() == update.status()
-          && o.brokerOrderId().equals(update.brokerOrderId())
-          && (update.message().isEmpty() || o.message().equals(update.message()))) {
-        return; // nothing new
+      if (nothingNew(slot.order, update)) {
+        return;
       }
     }
-    record(slot, new OrderEvent.BrokerReported(update.clientOrderId(), update, now()));
+    record(slot, reported(update));
+  }
+
+  /** Whether {@code update} only repeats what the order already says. */
+  private static boolean nothingNew(Order order, OrderUpdate update) {
+    return order.status() == update.status()
+        && order.brokerOrderId().equals(update.brokerOrderId())
+        && (update.message().isEmpty() || order.message().equals(update.message()));
   }
 
   private void applyFill(long accountId, Fill fill) {

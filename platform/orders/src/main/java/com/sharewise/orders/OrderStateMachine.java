@@ -76,5 +76,15 @@ public final class OrderStateMachine {
     IllegalOrderTransitionException(String orderId, OrderStatus from, OrderStatus to) {
       super("order " + orderId + " cannot go from " + from + " to " + to);
     }
+
+    /**
+     * Without a stack trace: a late or repeated broker report is expected (a reply and a push for
+     * the same change) and is dropped by its message; recording where would cost more than the rest
+     * of handling it.
+     */
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+      return this;
+    }
   }
 }

@@ -15,6 +15,7 @@ import com.sharewise.api.trading.OrderSide;
 import com.sharewise.api.trading.OrderStatus;
 import com.sharewise.api.trading.OrderType;
 import com.sharewise.api.trading.OrderUpdate;
+import com.sharewise.orders.testkit.CommitLog;
 import com.sharewise.orders.testkit.PaperDesk;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -63,6 +64,58 @@ class OrderServiceTest {
             new BigDecimal("1000000")
                 .subtract(new BigDecimal("15001.00"))
                 .subtract(placed.charges()));
+  }
+
+  @Test
+  void aFillReportedWhileTheOrderIsPlacedIsJournaledWithTheAnswerInOneCommit() {
+    CommitLog journal = new CommitLog();
+    try (PaperDesk counted = new PaperDesk(state.resolve("c"), journal, a -> a)) {
+      counted.quotes.quote(INFY, 1500.00, 1500.10, 10_000);
+
+      Order placed =
+          counted.service.place(order("one", INFY, OrderSide.BUY, 4, OrderType.MARKET, null));
+
+      assertThat(placed.status()).isEqualTo(OrderStatus.FILLED);
+      assertThat(placed.brokerOrderId()).isNotEmpty();
+      // durable before the broker call, then the broker's report and answer in one commit (the
+      // answer, FILLED again, no longer fits and is dropped)
+      assertThat(journal.commits())
+          .containsExactly(List.of("Created", "Submitting"), List.of("Filled"));
+      assertThat(counted.portfolio.positions(ACCOUNT).getFirst().quantity()).isEqualTo(4);
+    }
+  }
+
+  @Test
+  void reportsMadeDuringThePlacementJoinTheAnswerEvenWhenBrokerEventsRunElsewhere() {
+    CommitLog journal = new CommitLog();
+    List<Runnable> neverRun = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (PaperDesk later = new PaperDesk(state.resolve("e"), journal, a -> a, neverRun::add)) {
+      later.quotes.quote(INFY, 1500.00, 1500.10, 10_000);
+
+      Order placed =
+          later.service.place(order("elsewhere", INFY, OrderSide.BUY, 2, OrderType.MARKET, null));
+
+      assertThat(placed.status()).isEqualTo(OrderStatus.FILLED);
+      assertThat(journal.commits())
+          .containsExactly(List.of("Created", "Submitting"), List.of("Filled"));
+      assertThat(neverRun).as("nothing was left for the broker-event threads").isEmpty();
+    }
+  }
+
+  @Test
+  void aRestingOrdersAcceptanceReportedDuringPlacementIsJournaledOnce() {
+    CommitLog journal = new CommitLog();
+    try (PaperDesk counted = new PaperDesk(state.resolve("r"), journal, a -> a)) {
+      counted.quotes.quote(INFY, 1500.00, 1500.10, 10_000);
+
+      Order resting =
+          counted.service.place(
+              order("rest", INFY, OrderSide.BUY, 1, OrderType.LIMIT, new BigDecimal("1400.00")));
+
+      assertThat(resting.status()).isEqualTo(OrderStatus.OPEN);
+      assertThat(journal.commits())
+          .containsExactly(List.of("Created", "Submitting"), List.of("BrokerReported"));
+    }
   }
 
   @Test

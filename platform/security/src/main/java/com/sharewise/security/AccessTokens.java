@@ -193,12 +193,25 @@ public final class AccessTokens implements TokenVerifier {
 
   private SessionState session(String sessionId, Instant now) {
     SessionState cached = sessions.get(sessionId);
-    if (cached != null && cached.checked().plus(SESSION_CACHE).isAfter(now)) {
+    if (fresh(cached, now)) {
       return cached;
     }
     if (sessions.size() > 50_000) {
-      sessions.values().removeIf(s -> !s.checked().plus(SESSION_CACHE).isAfter(now));
+      sessions.values().removeIf(s -> !fresh(s, now));
     }
+    // one check per expiry: requests of the session arriving meanwhile wait for it instead of each
+    // taking a pooled connection for the same rows (a trader's burst of orders would empty the
+    // pool)
+    return sessions.compute(
+        sessionId, (id, current) -> fresh(current, now) ? current : load(id, now));
+  }
+
+  private static boolean fresh(SessionState state, Instant now) {
+    return state != null && state.checked().plus(SESSION_CACHE).isAfter(now);
+  }
+
+  /** The session's state from the database; null (which drops it from the cache) if it ended. */
+  private SessionState load(String sessionId, Instant now) {
     var row =
         dsl.select(APP_USER.ID, APP_USER.USERNAME)
             .from(LOGIN_SESSION)
@@ -210,7 +223,6 @@ public final class AccessTokens implements TokenVerifier {
             .and(APP_USER.ENABLED.isTrue())
             .fetchOne();
     if (row == null) {
-      sessions.remove(sessionId);
       return null;
     }
     Set<String> roles =
@@ -219,8 +231,6 @@ public final class AccessTokens implements TokenVerifier {
                 .from(USER_ROLE)
                 .where(USER_ROLE.USER_ID.eq(row.value1()))
                 .fetch(USER_ROLE.ROLE));
-    SessionState state = new SessionState(row.value1(), row.value2(), roles, now);
-    sessions.put(sessionId, state);
-    return state;
+    return new SessionState(row.value1(), row.value2(), roles, now);
   }
 }

@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each transaction inserts the events, upserts the current state of every order they touch
  * ({@code trade_order}, for queries) and inserts fills ({@code order_fill}, ignoring a fill id
- * already booked).
+ * already booked): a statement each, whatever the batch's size ({@link JournalRows}).
  */
 public final class PostgresOrderStore implements OrderStore {
 
@@ -57,6 +57,7 @@ public final class PostgresOrderStore implements OrderStore {
   private final DSLContext dsl;
   private final Clock clock;
   private final JournalCodec codec = new JournalCodec();
+  private final JournalRows rows = new JournalRows(codec);
   private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
   private volatile boolean closed;
@@ -135,153 +136,30 @@ public final class PostgresOrderStore implements OrderStore {
   }
 
   private void writeAll(List<Pending> batch) {
+    List<JournalEntry> entries = new ArrayList<>();
+    Map<String, Order> latest = new LinkedHashMap<>();
+    List<AccountFill> fills = new ArrayList<>();
+    for (Pending pending : batch) {
+      for (JournalEntry entry : pending.entries()) {
+        entries.add(entry);
+        Order after = entry.after();
+        latest.put(after.id(), after);
+        if (entry.event() instanceof OrderEvent.Filled filled) {
+          fills.add(new AccountFill(after.accountId(), after.id(), after.product(), filled.fill()));
+        }
+      }
+    }
     dsl.transaction(
-        c -> {
-          DSLContext tx = DSL.using(c);
-          var events =
-              tx.insertInto(
-                  ORDER_EVENT,
-                  ORDER_EVENT.ORDER_ID,
-                  ORDER_EVENT.ACCOUNT_ID,
-                  ORDER_EVENT.TYPE,
-                  ORDER_EVENT.STATUS,
-                  ORDER_EVENT.AT,
-                  ORDER_EVENT.DETAIL);
-          Map<String, Order> latest = new LinkedHashMap<>();
-          List<AccountFill> fills = new ArrayList<>();
-          for (Pending pending : batch) {
-            for (JournalEntry entry : pending.entries()) {
-              Order after = entry.after();
-              events =
-                  events.values(
-                      after.id(),
-                      after.accountId(),
-                      JournalCodec.typeName(entry.event()),
-                      after.status().name(),
-                      entry.event().at().atOffset(ZoneOffset.UTC),
-                      codec.write(entry.event()));
-              latest.put(after.id(), after);
-              if (entry.event() instanceof OrderEvent.Filled filled) {
-                fills.add(
-                    new AccountFill(after.accountId(), after.id(), after.product(), filled.fill()));
-              }
-            }
-          }
-          events.execute();
-          upsert(tx, latest.values());
-          if (!fills.isEmpty()) {
-            insertFills(tx, fills);
-          }
-        });
-  }
-
-  /** The current state of every order the batch touched, in one statement. */
-  private void upsert(DSLContext tx, java.util.Collection<Order> orders) {
-    var insert =
-        tx.insertInto(
-            TRADE_ORDER,
-            TRADE_ORDER.ID,
-            TRADE_ORDER.ACCOUNT_ID,
-            TRADE_ORDER.CLIENT_ORDER_ID,
-            TRADE_ORDER.PARENT_ID,
-            TRADE_ORDER.STRATEGY_ID,
-            TRADE_ORDER.INSTRUMENT,
-            TRADE_ORDER.SIDE,
-            TRADE_ORDER.QUANTITY,
-            TRADE_ORDER.ORDER_TYPE,
-            TRADE_ORDER.LIMIT_PRICE,
-            TRADE_ORDER.TRIGGER_PRICE,
-            TRADE_ORDER.PRODUCT,
-            TRADE_ORDER.VALIDITY,
-            TRADE_ORDER.ALGORITHM,
-            TRADE_ORDER.STATUS,
-            TRADE_ORDER.FILLED_QUANTITY,
-            TRADE_ORDER.AVERAGE_PRICE,
-            TRADE_ORDER.BROKER_ORDER_ID,
-            TRADE_ORDER.MESSAGE,
-            TRADE_ORDER.DECISION_ID,
-            TRADE_ORDER.SNAPSHOT,
-            TRADE_ORDER.CREATED_BY,
-            TRADE_ORDER.CREATED_AT,
-            TRADE_ORDER.UPDATED_AT);
-    for (Order o : orders) {
-      insert =
-          insert.values(
-              java.util.Arrays.asList(
-                  o.id(),
-                  o.accountId(),
-                  o.clientOrderId(),
-                  o.parentId().isEmpty() ? null : o.parentId(),
-                  o.strategyId(),
-                  o.instrument().toString(),
-                  o.side().name(),
-                  o.quantity(),
-                  o.type().name(),
-                  o.limitPrice(),
-                  o.triggerPrice(),
-                  o.product().name(),
-                  o.validity().name(),
-                  o.algorithm().name(),
-                  o.status().name(),
-                  o.filledQuantity(),
-                  o.averagePrice(),
-                  o.brokerOrderId(),
-                  o.message(),
-                  o.decision().id(),
-                  codec.write(o),
-                  o.createdBy(),
-                  o.createdAt().atOffset(ZoneOffset.UTC),
-                  o.updatedAt().atOffset(ZoneOffset.UTC)));
-    }
-    insert
-        .onConflict(TRADE_ORDER.ID)
-        .doUpdate()
-        .set(TRADE_ORDER.QUANTITY, DSL.excluded(TRADE_ORDER.QUANTITY))
-        .set(TRADE_ORDER.LIMIT_PRICE, DSL.excluded(TRADE_ORDER.LIMIT_PRICE))
-        .set(TRADE_ORDER.TRIGGER_PRICE, DSL.excluded(TRADE_ORDER.TRIGGER_PRICE))
-        .set(TRADE_ORDER.STATUS, DSL.excluded(TRADE_ORDER.STATUS))
-        .set(TRADE_ORDER.FILLED_QUANTITY, DSL.excluded(TRADE_ORDER.FILLED_QUANTITY))
-        .set(TRADE_ORDER.AVERAGE_PRICE, DSL.excluded(TRADE_ORDER.AVERAGE_PRICE))
-        .set(TRADE_ORDER.BROKER_ORDER_ID, DSL.excluded(TRADE_ORDER.BROKER_ORDER_ID))
-        .set(TRADE_ORDER.MESSAGE, DSL.excluded(TRADE_ORDER.MESSAGE))
-        .set(TRADE_ORDER.SNAPSHOT, DSL.excluded(TRADE_ORDER.SNAPSHOT))
-        .set(TRADE_ORDER.UPDATED_AT, DSL.excluded(TRADE_ORDER.UPDATED_AT))
-        .execute();
-  }
-
-  /** New fills in one statement; a fill id already booked for the account is skipped. */
-  private static void insertFills(DSLContext tx, List<AccountFill> fills) {
-    var insert =
-        tx.insertInto(
-            ORDER_FILL,
-            ORDER_FILL.ACCOUNT_ID,
-            ORDER_FILL.FILL_ID,
-            ORDER_FILL.ORDER_ID,
-            ORDER_FILL.BROKER_ORDER_ID,
-            ORDER_FILL.INSTRUMENT,
-            ORDER_FILL.SIDE,
-            ORDER_FILL.PRODUCT,
-            ORDER_FILL.QUANTITY,
-            ORDER_FILL.PRICE,
-            ORDER_FILL.CHARGES,
-            ORDER_FILL.AT);
-    for (AccountFill f : fills) {
-      Fill fill = f.fill();
-      insert =
-          insert.values(
-              f.accountId(),
-              fill.fillId(),
-              f.orderId(),
-              fill.brokerOrderId(),
-              fill.instrument().toString(),
-              fill.side().name(),
-              f.product().name(),
-              fill.quantity(),
-              fill.price(),
-              fill.charges(),
-              fill.time().atOffset(ZoneOffset.UTC));
-    }
-    insert.onConflictDoNothing().execute();
+        c ->
+            DSL.using(c)
+                .connection(
+                    connection -> {
+                      rows.events(connection, entries);
+                      rows.orders(connection, latest.values());
+                      if (!fills.isEmpty()) {
+                        rows.fills(connection, fills);
+                      }
+                    }));
   }
 
   @Override

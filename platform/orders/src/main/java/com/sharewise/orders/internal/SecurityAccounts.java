@@ -26,16 +26,30 @@ public final class SecurityAccounts implements AccountDirectory {
 
   @Override
   public Optional<AccountInfo> find(long accountId) {
-    long now = System.nanoTime();
     Cached cached = cache.get(accountId);
-    if (cached != null && now - cached.loadedAt() < TTL_NANOS) {
+    if (cached != null && fresh(cached, System.nanoTime())) {
       return cached.info();
     }
-    Optional<AccountInfo> info =
-        accounts
-            .find(accountId)
-            .map(a -> new AccountInfo(a.id(), a.ownerId(), a.brokerPluginId(), true));
-    cache.put(accountId, new Cached(info, now));
-    return info;
+    // one query per expiry: the orders arriving meanwhile wait for it instead of each taking a
+    // pooled connection for the same row (which at hundreds of orders a second empties the pool)
+    return cache
+        .compute(
+            accountId,
+            (id, current) -> {
+              long now = System.nanoTime();
+              if (current != null && fresh(current, now)) {
+                return current; // another order loaded it while this one waited
+              }
+              return new Cached(
+                  accounts
+                      .find(id)
+                      .map(a -> new AccountInfo(a.id(), a.ownerId(), a.brokerPluginId(), true)),
+                  now);
+            })
+        .info();
+  }
+
+  private static boolean fresh(Cached cached, long now) {
+    return now - cached.loadedAt() < TTL_NANOS;
   }
 }

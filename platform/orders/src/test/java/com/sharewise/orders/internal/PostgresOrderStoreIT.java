@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sharewise.api.trading.OrderSide;
 import com.sharewise.api.trading.OrderStatus;
 import com.sharewise.api.trading.OrderType;
+import com.sharewise.api.trading.Product;
 import com.sharewise.orders.Order;
 import com.sharewise.orders.OrderEvent;
 import com.sharewise.orders.OrderQuery;
@@ -104,7 +105,15 @@ class PostgresOrderStoreIT {
       }
       assertThat(restarted.portfolio.positions(PaperDesk.ACCOUNT).getFirst().quantity())
           .isEqualTo(48);
-      assertThat(journal.fills(Set.of(PaperDesk.ACCOUNT), 1000)).hasSize(48);
+      assertThat(journal.fills(Set.of(PaperDesk.ACCOUNT), 1000))
+          .hasSize(48)
+          .allSatisfy(
+              fill -> {
+                assertThat(fill.fill().price()).isEqualByComparingTo("1500.10");
+                assertThat(fill.fill().charges()).isPositive();
+                assertThat(fill.fill().time()).isEqualTo(PaperDesk.OPENING);
+                assertThat(fill.product()).isEqualTo(Product.CNC);
+              });
       assertThat(
               journal.query(
                   new OrderQuery(

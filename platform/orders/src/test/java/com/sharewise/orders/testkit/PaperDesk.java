@@ -39,6 +39,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.Executor;
 import java.util.function.UnaryOperator;
 
 /**
@@ -84,6 +85,18 @@ public final class PaperDesk implements AutoCloseable {
    * calls).
    */
   public PaperDesk(Path stateDirectory, OrderStore store, UnaryOperator<BrokerAdapter> wrap) {
+    this(stateDirectory, store, wrap, Runnable::run);
+  }
+
+  /**
+   * A desk over {@code store} whose broker reports not taken with a placement's answer are handled
+   * on {@code brokerEvents} (as a live node does, on threads of their own).
+   */
+  public PaperDesk(
+      Path stateDirectory,
+      OrderStore store,
+      UnaryOperator<BrokerAdapter> wrap,
+      Executor brokerEvents) {
     this.store = store;
     this.portfolio =
         new Portfolio(quotes, PositionMirror.NONE, id -> new BigDecimal("1000000"), clock);
@@ -108,7 +121,7 @@ public final class PaperDesk implements AutoCloseable {
                 brokers,
                 portfolio,
                 service -> ExecutionAlgorithms.NONE,
-                Runnable::run,
+                brokerEvents,
                 new RiskFacts(true),
                 OrderService.Settings.DEFAULTS));
     self[0] = service;

@@ -414,8 +414,10 @@ public final class WebSocketHub implements StreamHub, AutoCloseable {
               + config.maxSubscriptionsPerClient()
               + " per connection); unsubscribe from some first");
     }
-    // The reply goes first: replies are sent before values, so "subscribed" precedes any data.
-    session.reply(reply("subscribed", id, channel, target.key));
+    // Registered before the reply is queued: a client that has read "subscribed" gets every value
+    // and event published after it (queuing the reply first let an order event published right
+    // after the client saw the reply miss the subscription). Replies are sent before values, so
+    // "subscribed" still precedes the latest value below.
     Subscription[] added = new Subscription[1];
     Topic topic =
         target
@@ -436,6 +438,7 @@ public final class WebSocketHub implements StreamHub, AutoCloseable {
       unlink(added[0]);
       return null;
     }
+    session.reply(reply("subscribed", id, channel, target.key));
     Object latest = topic.latest();
     if (latest != null) {
       added[0].deliver(topic.currentVersion(), topic.message(serialise(latest)), false);

@@ -20,6 +20,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -49,20 +50,23 @@ import java.util.Set;
  *
  * <h2>Durability and idempotency</h2>
  *
- * Every change is written to the {@link OrderJournal} and forced to disk before it is applied,
- * reported or returned, and the book is rebuilt from the journal when the adapter is created. An
- * order whose client order id is already in the book is returned as it stands and never filled
- * again. Ids are deterministic: broker order ids {@code PAPER-1}, {@code PAPER-2}, … in placement
- * order, and an order's fills {@code <brokerOrderId>-1}, {@code -2}, … in execution order. A book
- * set up without a journal ({@code journal=false}, for backtests) lives in memory only and is gone
- * when the adapter closes.
+ * Every change is written to the {@link OrderJournal} before it is applied, and on disk before it
+ * is reported or returned (or seen through a read), and the book is rebuilt from the journal when
+ * the adapter is created. Calls write under the lock but wait for the disk after releasing it, so
+ * orders placed at the same time share one force instead of queueing for one each. An order whose
+ * client order id is already in the book is returned as it stands and never filled again. Ids are
+ * deterministic: broker order ids {@code PAPER-1}, {@code PAPER-2}, … in placement order, and an
+ * order's fills {@code <brokerOrderId>-1}, {@code -2}, … in execution order. A book set up without
+ * a journal ({@code journal=false}, for backtests) lives in memory only and is gone when the
+ * adapter closes.
  *
  * <h2>Threading</h2>
  *
- * One lock serialises every call and every quote the subscriptions deliver. Callbacks are made
- * while holding it so the platform sees events in journal order; that is safe because {@code
- * BrokerCallback} only enqueues. Subscriptions are closed after the lock is released, since a quote
- * source may make {@code close} wait for a delivery that is waiting for the lock.
+ * One lock serialises every call and every quote the subscriptions deliver. Callbacks are made in
+ * journal order, once their events are on disk, from a queue drained by whichever call finds them
+ * durable first; that is safe under the queue's lock because {@code BrokerCallback} only enqueues.
+ * Subscriptions are closed after the lock is released, since a quote source may make {@code close}
+ * wait for a delivery that is waiting for the lock.
  */
 final class PaperBrokerAdapter implements BrokerAdapter {
 
@@ -75,6 +79,8 @@ final class PaperBrokerAdapter implements BrokerAdapter {
   private final OrderBook book;
   private final Journal journal;
   private final Object lock = new Object();
+  // reports waiting for the force that covers their events, in journal order; added under lock
+  private final ArrayDeque<Report> reports = new ArrayDeque<>();
   private final Map<InstrumentId, Follow> follows = new HashMap<>();
   // subscriptions to close once the lock is released (see closeDropped)
   private final List<QuoteSource.Subscription> dropped = new ArrayList<>();
@@ -159,160 +165,156 @@ final class PaperBrokerAdapter implements BrokerAdapter {
 
   @Override
   public OrderUpdate placeOrder(OrderRequest request) throws BrokerException {
-    try {
-      synchronized (lock) {
-        requireOpen();
-        Optional<PaperOrder> existing = book.withClientOrderId(request.clientOrderId());
-        if (existing.isPresent()) {
-          return existing.get().toUpdate();
-        }
-        String id = book.nextBrokerOrderId();
-        Instant now = context.clock().instant();
-        InstrumentId instrument = request.instrument();
-        Contract contract = contract(instrument);
-        List<OrderEvent> events = new ArrayList<>();
-        Optional<String> refusal = OrderChecks.refusal(request, contract);
-        Tick quote = null;
-        if (refusal.isEmpty()) {
-          Optional<Tick> latest = context.quotes().latest(instrument);
-          if (latest.isEmpty()) {
-            refusal = Optional.of("no market data for " + instrument);
-          } else {
-            quote = latest.get();
-            refusal =
-                band(quote, contract, now, events)
-                    .flatMap(band -> OrderChecks.outsideBand(request, band));
+    return durably(
+        () -> {
+          requireOpen();
+          Optional<PaperOrder> existing = book.withClientOrderId(request.clientOrderId());
+          if (existing.isPresent()) {
+            return existing.get().toUpdate();
           }
-        }
-        events.add(new OrderEvent.Placed(id, now, request));
-        Matcher.Outcome outcome = Matcher.Outcome.WAITING;
-        if (refusal.isPresent()) {
-          events.add(new OrderEvent.Rejected(id, now, refusal.get()));
-        } else if (settings.latency().isZero()) {
-          // the order is not in the book until its events are journaled: match a detached copy
-          PaperOrder detached = new PaperOrder(id, request, now);
-          outcome = meet(detached, quote, contract, 0, now, events);
-        }
-        record(events);
+          String id = book.nextBrokerOrderId();
+          Instant now = context.clock().instant();
+          InstrumentId instrument = request.instrument();
+          Contract contract = contract(instrument);
+          List<OrderEvent> events = new ArrayList<>();
+          Optional<String> refusal = OrderChecks.refusal(request, contract);
+          Tick quote = null;
+          if (refusal.isEmpty()) {
+            Optional<Tick> latest = context.quotes().latest(instrument);
+            if (latest.isEmpty()) {
+              refusal = Optional.of("no market data for " + instrument);
+            } else {
+              quote = latest.get();
+              refusal =
+                  band(quote, contract, now, events)
+                      .flatMap(band -> OrderChecks.outsideBand(request, band));
+            }
+          }
+          events.add(new OrderEvent.Placed(id, now, request));
+          Matcher.Outcome outcome = Matcher.Outcome.WAITING;
+          if (refusal.isPresent()) {
+            events.add(new OrderEvent.Rejected(id, now, refusal.get()));
+          } else if (settings.latency().isZero()) {
+            // the order is not in the book until its events are journaled: match a detached copy
+            PaperOrder detached = new PaperOrder(id, request, now);
+            outcome = meet(detached, quote, contract, 0, now, events);
+          }
+          record(events);
 
-        PaperOrder order = book.order(id);
-        if (order.status() == OrderStatus.REJECTED) {
-          throw new BrokerException(Reason.REJECTED, order.toUpdate().message());
-        }
-        if (outcome.met()) {
-          order.metMarket(true);
-        }
-        report(events);
-        followQuotes();
-        return order.toUpdate();
-      }
-    } finally {
-      closeDropped();
-    }
+          PaperOrder order = book.order(id);
+          if (order.status() == OrderStatus.REJECTED) {
+            throw new BrokerException(Reason.REJECTED, order.toUpdate().message());
+          }
+          if (outcome.met()) {
+            order.metMarket(true);
+          }
+          report(events);
+          followQuotes();
+          return order.toUpdate();
+        });
   }
 
   @Override
   public OrderUpdate modifyOrder(
       String clientOrderId, String brokerOrderId, OrderModification modification)
       throws BrokerException {
-    try {
-      synchronized (lock) {
-        requireOpen();
-        PaperOrder order = unfinished(clientOrderId, brokerOrderId, "modified");
-        OrderRequest terms = newTerms(order, modification);
-        InstrumentId instrument = terms.instrument();
-        Contract contract = contract(instrument);
-        Instant now = context.clock().instant();
-        List<OrderEvent> events = new ArrayList<>();
-        Optional<Tick> latest = context.quotes().latest(instrument);
-        Optional<CircuitBand> band =
-            latest.isPresent()
-                ? band(latest.get(), contract, now, events)
-                : book.reference(instrument)
-                    .map(
-                        r ->
-                            CircuitBand.around(
-                                r.price(), settings.circuitPercent(), contract.tickSize()));
-        Optional<String> refusal =
-            OrderChecks.refusal(terms, contract)
-                .or(() -> band.flatMap(b -> OrderChecks.outsideBand(terms, b)));
-        if (refusal.isPresent()) {
-          throw new BrokerException(
-              Reason.REJECTED,
-              "cannot modify order " + order.brokerOrderId() + ": " + refusal.get());
-        }
-        events.add(
-            new OrderEvent.Modified(
-                order.brokerOrderId(),
-                now,
-                terms.quantity(),
-                terms.type(),
-                terms.limitPrice(),
-                terms.triggerPrice()));
-        record(events);
-
-        // a modified order is re-entered at the exchange: with no latency it meets the market now
-        List<OrderEvent> fills = new ArrayList<>();
-        if (order.isWorking() && settings.latency().isZero() && latest.isPresent()) {
-          Matcher.Outcome outcome = meet(order, latest.get(), contract, 0, now, fills);
-          record(fills);
-          if (outcome.met()) {
-            order.metMarket(true);
+    return durably(
+        () -> {
+          requireOpen();
+          PaperOrder order = unfinished(clientOrderId, brokerOrderId, "modified");
+          OrderRequest terms = newTerms(order, modification);
+          InstrumentId instrument = terms.instrument();
+          Contract contract = contract(instrument);
+          Instant now = context.clock().instant();
+          List<OrderEvent> events = new ArrayList<>();
+          Optional<Tick> latest = context.quotes().latest(instrument);
+          Optional<CircuitBand> band =
+              latest.isPresent()
+                  ? band(latest.get(), contract, now, events)
+                  : book.reference(instrument)
+                      .map(
+                          r ->
+                              CircuitBand.around(
+                                  r.price(), settings.circuitPercent(), contract.tickSize()));
+          Optional<String> refusal =
+              OrderChecks.refusal(terms, contract)
+                  .or(() -> band.flatMap(b -> OrderChecks.outsideBand(terms, b)));
+          if (refusal.isPresent()) {
+            throw new BrokerException(
+                Reason.REJECTED,
+                "cannot modify order " + order.brokerOrderId() + ": " + refusal.get());
           }
-        }
-        events.addAll(fills);
-        report(events);
-        followQuotes();
-        return order.toUpdate();
-      }
-    } finally {
-      closeDropped();
-    }
+          events.add(
+              new OrderEvent.Modified(
+                  order.brokerOrderId(),
+                  now,
+                  terms.quantity(),
+                  terms.type(),
+                  terms.limitPrice(),
+                  terms.triggerPrice()));
+          record(events);
+
+          // a modified order is re-entered at the exchange: with no latency it meets the market now
+          List<OrderEvent> fills = new ArrayList<>();
+          if (order.isWorking() && settings.latency().isZero() && latest.isPresent()) {
+            Matcher.Outcome outcome = meet(order, latest.get(), contract, 0, now, fills);
+            record(fills);
+            if (outcome.met()) {
+              order.metMarket(true);
+            }
+          }
+          events.addAll(fills);
+          report(events);
+          followQuotes();
+          return order.toUpdate();
+        });
   }
 
   @Override
   public OrderUpdate cancelOrder(String clientOrderId, String brokerOrderId)
       throws BrokerException {
-    try {
-      synchronized (lock) {
-        requireOpen();
-        PaperOrder order = unfinished(clientOrderId, brokerOrderId, "cancelled");
-        List<OrderEvent> events =
-            List.of(
-                new OrderEvent.Cancelled(
-                    order.brokerOrderId(), context.clock().instant(), "cancelled on request"));
-        record(events);
-        report(events);
-        followQuotes();
-        return order.toUpdate();
-      }
-    } finally {
-      closeDropped();
-    }
+    return durably(
+        () -> {
+          requireOpen();
+          PaperOrder order = unfinished(clientOrderId, brokerOrderId, "cancelled");
+          List<OrderEvent> events =
+              List.of(
+                  new OrderEvent.Cancelled(
+                      order.brokerOrderId(), context.clock().instant(), "cancelled on request"));
+          record(events);
+          report(events);
+          followQuotes();
+          return order.toUpdate();
+        });
   }
+
+  // reads wait until what they saw is on disk: an order is never shown before it would survive
 
   @Override
   public List<OrderUpdate> orderBook() throws BrokerException {
-    synchronized (lock) {
-      requireOpen();
-      return book.orders();
-    }
+    return durably(
+        () -> {
+          requireOpen();
+          return book.orders();
+        });
   }
 
   @Override
   public List<Fill> tradeBook() throws BrokerException {
-    synchronized (lock) {
-      requireOpen();
-      return book.fills();
-    }
+    return durably(
+        () -> {
+          requireOpen();
+          return book.fills();
+        });
   }
 
   @Override
   public List<Position> positions() throws BrokerException {
-    synchronized (lock) {
-      requireOpen();
-      return book.positions(context.account());
-    }
+    return durably(
+        () -> {
+          requireOpen();
+          return book.positions(context.account());
+        });
   }
 
   @Override
@@ -328,7 +330,7 @@ final class PaperBrokerAdapter implements BrokerAdapter {
         try {
           journal.close();
         } catch (IOException ignored) {
-          // Every event was forced to disk when written; there is nothing left to save.
+          // The last force's failure reaches the calls waiting for it; nothing else is unsaved.
         }
       }
     } finally {
@@ -345,6 +347,7 @@ final class PaperBrokerAdapter implements BrokerAdapter {
    *     next quote tries again)
    */
   private void onQuote(Follow follow, Tick tick) {
+    long seen;
     try {
       synchronized (lock) {
         InstrumentId instrument = tick.instrument();
@@ -389,9 +392,23 @@ final class PaperBrokerAdapter implements BrokerAdapter {
         met.forEach(order -> order.metMarket(true));
         report(events);
         followQuotes();
+        if (events.isEmpty()) {
+          return; // most quotes change nothing: nothing to wait for
+        }
+        seen = journal.written();
       }
     } finally {
       closeDropped();
+    }
+    try {
+      settle(seen);
+    } catch (BrokerException e) {
+      throw new IllegalStateException(
+          "paper broker could not make what a quote of "
+              + tick.instrument()
+              + " did durable: "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -695,7 +712,10 @@ final class PaperBrokerAdapter implements BrokerAdapter {
     events.forEach(book::apply);
   }
 
-  /** Reports recorded events: per order, its new fills, then its state. */
+  /**
+   * Reports recorded events: per order, its new fills, then its state. With a journal forced to
+   * disk they wait in {@link #reports} for the force that covers them; otherwise they go at once.
+   */
   private void report(List<OrderEvent> events) {
     if (events.isEmpty()) {
       return; // most quotes change nothing
@@ -710,11 +730,99 @@ final class PaperBrokerAdapter implements BrokerAdapter {
         }
       }
     }
+    boolean deferred = journal.forcesToDisk();
+    long position = journal.written();
     touched.forEach(
         (order, fills) -> {
-          context.callback().filled(fills);
-          context.callback().orderUpdated(order.toUpdate());
+          if (deferred) {
+            synchronized (reports) {
+              reports.add(new Report(position, fills, order.toUpdate()));
+            }
+          } else {
+            context.callback().filled(fills);
+            context.callback().orderUpdated(order.toUpdate());
+          }
         });
+  }
+
+  /**
+   * What to tell the platform about one order once the journal is on disk up to {@code position}.
+   */
+  private record Report(long position, List<Fill> fills, OrderUpdate update) {}
+
+  /** A call made under the lock. */
+  private interface Call<T> {
+    T run() throws BrokerException;
+  }
+
+  /**
+   * Runs {@code call} under the lock, then (without the lock, so other calls can write meanwhile
+   * and share the force) waits until everything it saw is on disk and delivers the reports that
+   * are, before returning its answer or its refusal.
+   */
+  private <T> T durably(Call<T> call) throws BrokerException {
+    T answer = null;
+    BrokerException refusal = null;
+    long seen;
+    try {
+      synchronized (lock) {
+        try {
+          answer = call.run();
+        } catch (BrokerException e) {
+          refusal = e;
+        }
+        seen = journal.written();
+      }
+    } finally {
+      closeDropped();
+    }
+    try {
+      settle(seen);
+    } catch (BrokerException e) {
+      if (refusal != null) {
+        e.addSuppressed(refusal);
+      }
+      throw e;
+    }
+    if (refusal != null) {
+      throw refusal;
+    }
+    return answer;
+  }
+
+  /**
+   * Waits until the journal is on disk up to {@code position}, then delivers every report that is.
+   *
+   * @throws BrokerException {@code OUTCOME_UNKNOWN} when the force failed: the events were applied
+   *     and may or may not be on disk, so the platform must reconcile; the journal refuses further
+   *     changes and the account reports itself disconnected
+   */
+  private void settle(long position) throws BrokerException {
+    if (!journal.forcesToDisk()) {
+      return;
+    }
+    try {
+      journal.sync(position);
+    } catch (IOException e) {
+      String problem = "could not force the paper order journal to disk: " + e.getMessage();
+      context.callback().connectionChanged(false, problem);
+      throw new BrokerException(Reason.OUTCOME_UNKNOWN, problem, e);
+    }
+    deliverReports();
+  }
+
+  /** Delivers, in journal order, the reports whose events are on disk. */
+  private void deliverReports() {
+    long durable = journal.durable();
+    synchronized (reports) {
+      for (Report next = reports.peek();
+          next != null && next.position() <= durable;
+          next = reports.peek()) {
+        reports.poll();
+        context.callback().filled(next.fills());
+        context.callback().orderUpdated(next.update());
+      }
+    }
   }
 
   private void requireOpen() throws BrokerException {

@@ -64,6 +64,35 @@ class PaperBrokerDurabilityTest {
   }
 
   @Test
+  void ordersPlacedAtTheSameTimeAreAllOnDiskWhenAnsweredAndReportedOnceEach() throws Exception {
+    int orders = 32;
+    TestBrokerContext context = context();
+    List<OrderUpdate> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (BrokerAdapter broker = new PaperBrokerFactory().create(context);
+        var callers = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      List<java.util.concurrent.Future<?>> placed = new java.util.ArrayList<>();
+      for (int i = 0; i < orders; i++) {
+        String id = "c-" + i;
+        placed.add(callers.submit(() -> answers.add(broker.placeOrder(market(id, BUY, 1)))));
+      }
+      for (var each : placed) {
+        each.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      }
+
+      assertThat(answers).extracting(OrderUpdate::status).containsOnly(OrderStatus.FILLED);
+      assertThat(context.callback.fills).extracting(Fill::clientOrderId).doesNotHaveDuplicates();
+      assertThat(context.callback.fills).hasSize(orders);
+      assertThat(context.callback.updates).hasSize(orders);
+    }
+
+    try (BrokerAdapter reopened = open()) {
+      assertThat(reopened.orderBook())
+          .as("every answered order was on disk")
+          .containsExactlyInAnyOrderElementsOf(answers);
+    }
+  }
+
+  @Test
   void keepsTheBookAsPlainTextLines() throws Exception {
     try (BrokerAdapter broker = open()) {
       broker.placeOrder(market("c-1", BUY, 10));
@@ -230,6 +259,29 @@ class PaperBrokerDurabilityTest {
           .extracting(OrderUpdate::clientOrderId)
           .containsExactly("c-1", "c-2");
     }
+  }
+
+  @Test
+  void zerosWrittenAheadAndLeftByACrashAreDroppedOnOpen() throws Exception {
+    List<OrderUpdate> orders;
+    try (BrokerAdapter broker = open()) {
+      broker.placeOrder(market("c-1", BUY, 10));
+      orders = broker.orderBook();
+    }
+    assertThat(Files.readString(journal())).doesNotContain("\0");
+    // a crash leaves the journal's preallocated tail behind
+    Files.write(journal(), new byte[1 << 16], StandardOpenOption.APPEND);
+
+    try (BrokerAdapter broker = open()) {
+      assertThat(broker.orderBook()).isEqualTo(orders);
+      broker.placeOrder(market("c-2", BUY, 1));
+    }
+    try (BrokerAdapter broker = open()) {
+      assertThat(broker.orderBook())
+          .extracting(OrderUpdate::clientOrderId)
+          .containsExactly("c-1", "c-2");
+    }
+    assertThat(Files.readString(journal())).doesNotContain("\0");
   }
 
   @Test
