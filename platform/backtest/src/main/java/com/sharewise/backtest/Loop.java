@@ -8,6 +8,7 @@ import com.sharewise.backtest.internal.Ledger;
 import com.sharewise.backtest.internal.Replay;
 import com.sharewise.backtest.internal.SimulatedClock;
 import com.sharewise.backtest.metrics.EquityCurve;
+import com.sharewise.rules.model.MarketClock;
 import com.sharewise.strategies.RoutedSignal;
 import com.sharewise.strategies.StrategyRunner;
 import java.time.Instant;
@@ -20,9 +21,6 @@ import java.util.function.Function;
  * easy to see (and to keep free of allocation and {@code BigDecimal}).
  */
 final class Loop {
-
-  private static final long IST_OFFSET_MILLIS = 19_800_000L;
-  private static final long DAY_MILLIS = 86_400_000L;
 
   private final Replay replay;
   private final SimulatedClock clock;
@@ -78,7 +76,7 @@ final class Loop {
       }
       int i = replay.instrument(n);
       if (primary) {
-        long day = Math.floorDiv(replay.openMillis(n) + IST_OFFSET_MILLIS, DAY_MILLIS);
+        long day = MarketClock.istEpochDay(replay.openMillis(n));
         if (day != session) {
           if (session != Long.MIN_VALUE) {
             desk.newSession(); // at the previous bar's time: the session closed then

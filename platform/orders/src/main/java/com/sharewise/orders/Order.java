@@ -104,32 +104,8 @@ public record Order(
   }
 
   Order with(OrderStatus newStatus, String newMessage, Instant at) {
-    return new Order(
-        id,
-        accountId,
-        clientOrderId,
-        parentId,
-        strategyId,
-        instrument,
-        side,
-        quantity,
-        type,
-        limitPrice,
-        triggerPrice,
-        product,
-        validity,
-        algorithm,
-        algorithmParameters,
-        newStatus,
-        filledQuantity,
-        averagePrice,
-        charges,
-        brokerOrderId,
-        newMessage,
-        decision,
-        createdBy,
-        createdAt,
-        at);
+    return withBroker(
+        newStatus, filledQuantity, averagePrice, charges, brokerOrderId, newMessage, at);
   }
 
   Order withBroker(

@@ -148,12 +148,12 @@ final class OrderDesk {
     @Override
     public OrderUpdate modify(String clientOrderId, String brokerOrderId, OrderModification m)
         throws BrokerException {
-      throw new UnsupportedOperationException();
+      throw new UnsupportedOperationException("these tests place orders only; none is modified");
     }
 
     @Override
     public OrderUpdate cancel(String clientOrderId, String brokerOrderId) throws BrokerException {
-      throw new UnsupportedOperationException();
+      throw new UnsupportedOperationException("these tests place orders only; none is cancelled");
     }
 
     @Override

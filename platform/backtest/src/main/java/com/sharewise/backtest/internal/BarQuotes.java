@@ -4,6 +4,7 @@ import com.sharewise.api.market.InstrumentId;
 import com.sharewise.api.market.MarketDepth;
 import com.sharewise.api.market.QuoteSource;
 import com.sharewise.api.market.Tick;
+import com.sharewise.rules.model.MarketClock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -24,9 +25,6 @@ import java.util.function.Consumer;
  * <p>Confined to the backtest's thread, like everything in a backtest: no locks.
  */
 public final class BarQuotes implements QuoteSource {
-
-  private static final long IST_OFFSET_MILLIS = 19_800_000L;
-  private static final long DAY_MILLIS = 86_400_000L;
 
   private final InstrumentIndex index;
   private final Slot[] slots;
@@ -49,7 +47,7 @@ public final class BarQuotes implements QuoteSource {
    */
   public void onBar(int i, long openMillis, long endMillis, double close, long volume) {
     Slot slot = slots[i];
-    long day = Math.floorDiv(openMillis + IST_OFFSET_MILLIS, DAY_MILLIS);
+    long day = MarketClock.istEpochDay(openMillis);
     if (day != slot.day) {
       slot.day = day;
       slot.dayVolume = 0;

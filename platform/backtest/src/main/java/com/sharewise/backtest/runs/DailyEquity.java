@@ -3,7 +3,9 @@ package com.sharewise.backtest.runs;
 import com.sharewise.backtest.BacktestException;
 import com.sharewise.backtest.metrics.Correlations;
 import com.sharewise.backtest.metrics.EquityCurve;
+import com.sharewise.rules.model.MarketClock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,25 +20,20 @@ import java.util.TreeSet;
  */
 public record DailyEquity(long[] days, double[] equity) {
 
-  private static final long IST_OFFSET_MILLIS = 19_800_000L;
-  private static final long DAY_MILLIS = 86_400_000L;
-
   /** The last point of each IST day of {@code curve}. */
   public static DailyEquity of(EquityCurve curve) {
-    List<long[]> days = new ArrayList<>();
-    List<Double> values = new ArrayList<>();
+    long[] days = new long[curve.size()];
+    double[] equity = new double[curve.size()];
+    int count = 0;
     for (int i = 0; i < curve.size(); i++) {
-      long day = Math.floorDiv(curve.timeMillis(i) - 1 + IST_OFFSET_MILLIS, DAY_MILLIS);
-      if (!days.isEmpty() && days.get(days.size() - 1)[0] == day) {
-        values.set(values.size() - 1, curve.equity(i));
-      } else {
-        days.add(new long[] {day});
-        values.add(curve.equity(i));
+      // a point is the close of a bar: one that ends on midnight belongs to the day before
+      long day = MarketClock.istEpochDay(curve.timeMillis(i) - 1);
+      if (count == 0 || days[count - 1] != day) {
+        days[count++] = day;
       }
+      equity[count - 1] = curve.equity(i);
     }
-    return new DailyEquity(
-        days.stream().mapToLong(d -> d[0]).toArray(),
-        values.stream().mapToDouble(Double::doubleValue).toArray());
+    return new DailyEquity(Arrays.copyOf(days, count), Arrays.copyOf(equity, count));
   }
 
   /** As stored: {@code [[day, equity], …]}. */

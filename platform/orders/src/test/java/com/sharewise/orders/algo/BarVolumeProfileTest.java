@@ -48,7 +48,8 @@ class BarVolumeProfileTest {
         @Override
         public List<Bar> last(
             InstrumentId instrument, Timeframe timeframe, int count, Instant before) {
-          throw new UnsupportedOperationException();
+          throw new UnsupportedOperationException(
+              "the volume profile reads ranges, not the last n");
         }
       };
 
