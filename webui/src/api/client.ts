@@ -108,14 +108,25 @@ async function once<T>(method: string, path: string, opts: RequestOptions): Prom
   return parsed as T;
 }
 
-/** Sends a request; on a 401 while signed in, refreshes the token once and retries. */
+/**
+ * Sends a request; on a 401 while signed in, refreshes the token once and retries. A 401 that
+ * answers a token this tab no longer uses (the user signed out and in again, or a refresh landed
+ * while the call was out) says nothing about the current session: the call is retried with the
+ * current token, or simply fails if nobody is signed in now. Refreshing on such a stale 401 would
+ * spend the new session's refresh token behind its back, and expiring would sign the new user out.
+ */
 export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  const sent = opts.anonymous ? null : hooks.token();
   try {
     return await once<T>(method, path, opts);
   } catch (e) {
     if (!(e instanceof ApiError) || e.status !== 401 || opts.anonymous) throw e;
-    const hadToken = hooks.token() !== null;
-    if (hadToken && (await hooks.refresh())) {
+    const current = hooks.token();
+    if (current !== sent) {
+      if (current !== null) return once<T>(method, path, opts);
+      throw e;
+    }
+    if (current !== null && (await hooks.refresh())) {
       return once<T>(method, path, opts);
     }
     hooks.expired();

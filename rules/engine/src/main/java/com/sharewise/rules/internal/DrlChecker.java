@@ -43,6 +43,7 @@ public final class DrlChecker {
           "ProductType",
           "Outcome",
           "OrderIntent",
+          "OrderCheck",
           "Account",
           "PositionFact",
           "QuoteFact",
@@ -58,6 +59,7 @@ public final class DrlChecker {
           "Decision",
           "SignalAction",
           "SignalFact",
+          "SignalCheck",
           "SignalDecision");
 
   /** Types from the JDK a rule may name (for arithmetic, text and collected results). */

@@ -58,7 +58,8 @@ public final class Evaluator {
   /**
    * Inserts {@code facts[0..count)} and the answer ({@link Decision} or {@link SignalDecision}),
    * fires the rules and returns the session to the pool. Facts of a class no rule of the set can
-   * match are left out: they could not change what fires.
+   * match are left out, the answer too: they could not change what fires (rules written on an
+   * {@code OrderCheck} or {@code SignalCheck} reach the answer through it).
    */
   public Run run(CompiledRuleSet ruleSet, Object answer, Object[] facts, int count) {
     long started = System.nanoTime();
@@ -72,7 +73,9 @@ public final class Evaluator {
           session.insert(facts[i]);
         }
       }
-      session.insert(answer);
+      if (ruleSet.matchedTypes().matches(answer.getClass())) {
+        session.insert(answer); // rules that bind it in a pattern; others reach it through a check
+      }
       int fired = session.fireAllRules(trace, budget.maxFirings() + 1);
       healthy = true;
       long nanos = System.nanoTime() - started;

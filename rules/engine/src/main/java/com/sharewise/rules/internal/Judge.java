@@ -48,7 +48,7 @@ public final class Judge {
     Map<String, Integer> versions = new LinkedHashMap<>(4);
     List<String> fired = new ArrayList<>(4);
     Object[] array = new Object[facts.size()];
-    int count = facts.fill(array);
+    int count = facts.fill(array, decision);
     long nanos = stage(RuleKind.RISK, risk, decision, array, count, versions, fired);
     if (!decision.isRejected()) {
       nanos += stage(RuleKind.WORKFLOW, workflow, decision, array, count, versions, fired);
@@ -62,7 +62,7 @@ public final class Judge {
     Map<String, Integer> versions = new LinkedHashMap<>(2);
     List<String> fired = new ArrayList<>(4);
     Object[] array = new Object[facts.size()];
-    int count = facts.fill(array);
+    int count = facts.fill(array, decision);
     long nanos = stage(kind, set, decision, array, count, versions, fired);
     return new JudgedOrder(decision, versions, fired, nanos);
   }
@@ -98,7 +98,7 @@ public final class Judge {
       return new JudgedSignal(decision, Optional.empty(), versions, List.of(), 0);
     }
     versions.put(RuleKind.SIGNAL.id(), set.version());
-    Object[] array = facts.toArray();
+    Object[] array = facts.toArray(decision);
     Evaluator.Run run = evaluator.run(set, decision, array, array.length);
     if (run.failed()) {
       decision.enterRule(run.failureCause());

@@ -6,8 +6,10 @@ import com.sharewise.rules.RiskContext;
 import com.sharewise.rules.RuleKind;
 import com.sharewise.rules.Verdict;
 import com.sharewise.rules.model.Decision;
+import com.sharewise.rules.model.OrderCheck;
 import com.sharewise.rules.model.OrderIntent;
 import com.sharewise.rules.model.Outcome;
+import com.sharewise.rules.model.PositionFact;
 import com.sharewise.rules.model.PriceType;
 import com.sharewise.rules.model.ProductType;
 import com.sharewise.rules.model.QuoteFact;
@@ -59,6 +61,62 @@ class EvaluatorTest {
   private Judge.JudgedOrder judge(Evaluator evaluator, CompiledRuleSet risk) {
     RiskFacts facts = resolver.risk(ORDER, RiskContext.empty());
     return new Judge(evaluator).only(RuleKind.RISK, risk, facts);
+  }
+
+  @Test
+  void rulesOnTheCheckAndRulesJoiningSeparateFactsJudgeTheSameOrderTogether() {
+    // a risk officer's older version written as joins keeps working beside rules on the check
+    CompiledRuleSet risk =
+        compile(
+            RuleKind.RISK,
+            1,
+            """
+            rule "on the check"
+            when OrderCheck( $d : decision, order.quantity >= 10, increasesPosition )
+            then $d.hold("check saw " + $d.getOutcome());
+            end
+            rule "as joins"
+            when $d : Decision() $o : OrderIntent( quantity >= 10 ) Limits( maxOrderQuantity > 5 )
+            then $d.reject("joins saw " + $o.quantity());
+            end
+            """);
+
+    Judge.JudgedOrder judged =
+        judge(new Evaluator(new Evaluator.Budget(100, 1_000_000_000L)), risk);
+
+    assertThat(judged.fired()).containsExactlyInAnyOrder("on the check", "as joins");
+    assertThat(judged.decision().getOutcome()).isEqualTo(Outcome.REJECT);
+    assertThat(judged.decision().getReason()).isEqualTo("joins saw 10");
+  }
+
+  @Test
+  void aCheckCarriesThePositionInTheOrdersInstrumentOrAFlatOne() {
+    RiskFacts held =
+        resolver.risk(
+            ORDER,
+            new RiskContext(
+                null,
+                null,
+                null,
+                List.of(
+                    new PositionFact("acc-1", "NSE:TCS", 50, 3800, 3800),
+                    new PositionFact("acc-1", "NSE:INFY", -4, 1500, 1500)),
+                null,
+                null,
+                null,
+                null,
+                null));
+    Decision decision = new Decision();
+
+    OrderCheck check = held.check(decision);
+    OrderCheck flat = resolver.risk(ORDER, RiskContext.empty()).check(decision);
+
+    assertThat(check.position().quantity()).isEqualTo(-4);
+    assertThat(check.quantityAfter()).isEqualTo(6);
+    assertThat(check.increasesPosition()).isTrue();
+    assertThat(check.decision()).isSameAs(decision);
+    assertThat(flat.position().quantity()).isZero();
+    assertThat(flat.position().instrument()).isEqualTo("NSE:INFY");
   }
 
   @Test

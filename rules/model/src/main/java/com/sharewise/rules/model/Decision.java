@@ -9,8 +9,9 @@ import java.util.List;
  * restrictive outcome wins and keeps the reason and rule name of the first rule that reached it, so
  * the order in which rules fire never weakens a rejection.
  *
- * <p>Rules call these methods on the decision bound in their conditions ({@code $d : Decision()});
- * they never need {@code modify}. Not thread-safe: one evaluation, one thread.
+ * <p>Rules call these methods on the decision bound in their conditions, usually through the check
+ * ({@code OrderCheck( $d : decision, ... )}, see {@link OrderCheck}); they never need {@code
+ * modify}. Not thread-safe: one evaluation, one thread.
  */
 public final class Decision {
 
