@@ -10,6 +10,7 @@ import com.sharewise.api.market.MarketDataFeed;
 import com.sharewise.api.market.MarketDepth;
 import com.sharewise.api.market.Tick;
 import com.sharewise.api.market.TickListener;
+import com.sharewise.api.testing.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,7 +22,7 @@ class FeedManagerTest {
   private static final InstrumentId INFY = InstrumentId.parse("NSE:INFY");
 
   private final List<Tick> received = new ArrayList<>();
-  private final MutableClock clock = new MutableClock(at("2025-01-06 09:00:00"));
+  private final ManualClock clock = new ManualClock(at("2025-01-06 09:00:00"));
   private final FeedManager feeds =
       new FeedManager(received::add, TradingCalendar.nse(), clock, Duration.ofSeconds(30));
   private final FakeFeed feed = new FakeFeed("broker-x");

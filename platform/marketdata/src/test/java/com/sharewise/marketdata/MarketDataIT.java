@@ -10,6 +10,7 @@ import com.sharewise.api.market.MarketDepth;
 import com.sharewise.api.market.QuoteSource;
 import com.sharewise.api.market.Tick;
 import com.sharewise.api.market.Timeframe;
+import com.sharewise.api.testing.ManualClock;
 import com.sharewise.grid.Grid;
 import com.sharewise.grid.GridConfig;
 import com.sharewise.marketdata.rest.BarDto;
@@ -61,7 +62,7 @@ class MarketDataIT {
   private static Grid grid;
   private static MarketData marketData;
   private static HttpServer http;
-  private static final MutableClock CLOCK = new MutableClock(at("2025-01-06 09:15:00"));
+  private static final ManualClock CLOCK = new ManualClock(at("2025-01-06 09:15:00"));
   private static final RecordingPublisher STREAM = new RecordingPublisher();
 
   @BeforeAll

@@ -8,6 +8,7 @@ import com.sharewise.api.market.InstrumentId;
 import com.sharewise.api.market.MarketDepth;
 import com.sharewise.api.market.QuoteSource;
 import com.sharewise.api.market.Tick;
+import com.sharewise.api.testing.ManualClock;
 import com.sharewise.grid.Grid;
 import com.sharewise.grid.GridConfig;
 import com.sharewise.store.Store;
@@ -32,7 +33,7 @@ class QuoteBookClusterIT {
     int portA = MarketDataIT.freePort();
     int portB = MarketDataIT.freePort();
     List<String> members = List.of("127.0.0.1:" + portA, "127.0.0.1:" + portB);
-    MutableClock clock = new MutableClock(at("2025-01-06 10:00:00"));
+    ManualClock clock = new ManualClock(at("2025-01-06 10:00:00"));
     try (Store store = Store.open(StoreConfig.embedded(data));
         Grid gridA = Grid.start(new GridConfig("quotes-it", "127.0.0.1", portA, members));
         Grid gridB = Grid.start(new GridConfig("quotes-it", "127.0.0.1", portB, members));
@@ -58,7 +59,7 @@ class QuoteBookClusterIT {
     }
   }
 
-  private static MarketData start(Store store, Grid grid, MutableClock clock) {
+  private static MarketData start(Store store, Grid grid, ManualClock clock) {
     return MarketData.start(
         MarketDataConfig.defaults(TradingCalendar.nse()),
         store.dsl(),

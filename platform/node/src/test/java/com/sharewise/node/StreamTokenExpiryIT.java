@@ -3,6 +3,7 @@ package com.sharewise.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sharewise.api.testing.ManualClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StreamTokenExpiryIT {
 
   @TempDir static Path home;
-  private static final MutableClock CLOCK = new MutableClock(Instant.now());
+  private static final ManualClock CLOCK = new ManualClock(Instant.now());
   private static RunningNode running;
 
   @BeforeAll

@@ -4,6 +4,7 @@ import static com.sharewise.store.jooq.Tables.AUDIT_LOG;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sharewise.api.testing.ManualClock;
 import com.sharewise.audit.AuditTrail;
 import com.sharewise.server.Roles;
 import com.sharewise.server.security.AuthenticatedUser;
@@ -12,11 +13,8 @@ import com.sharewise.store.Store;
 import com.sharewise.store.StoreConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
@@ -31,7 +29,7 @@ class SecurityIT {
 
   @TempDir static Path data;
   private static Store store;
-  private static final MutableClock CLOCK = new MutableClock(Instant.parse("2025-03-03T04:00:00Z"));
+  private static final ManualClock CLOCK = new ManualClock(Instant.parse("2025-03-03T04:00:00Z"));
   private static Security security;
   private static MasterKey masterKey;
 
@@ -297,33 +295,5 @@ class SecurityIT {
     assertThat(rotated).isNotBlank();
     // the token from before the rotation still verifies: old keys stay until they age out
     assertThat(otherNode.accessTokens().verify(tokens.accessToken()).username()).isEqualTo("judy");
-  }
-
-  /** A clock tests move by hand. */
-  static final class MutableClock extends Clock {
-    private volatile Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

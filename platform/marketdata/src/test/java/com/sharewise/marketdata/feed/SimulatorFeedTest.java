@@ -10,7 +10,7 @@ import com.sharewise.api.market.Instrument;
 import com.sharewise.api.market.InstrumentId;
 import com.sharewise.api.market.Segment;
 import com.sharewise.api.market.Tick;
-import com.sharewise.marketdata.MutableClock;
+import com.sharewise.api.testing.ManualClock;
 import com.sharewise.marketdata.TradingCalendar;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -81,7 +81,7 @@ class SimulatorFeedTest {
   @Test
   void ticksComeOnlyDuringTheNseSessionInIst() throws FeedException {
     List<Tick> ticks = new ArrayList<>();
-    MutableClock clock = new MutableClock(at("2025-01-10 08:00:00")); // Friday
+    ManualClock clock = new ManualClock(at("2025-01-10 08:00:00")); // Friday
     SimulatorFeed feed = feed(3, 0.2, TradingCalendar.nse(), clock);
     feed.start(ticks::add);
     feed.subscribe(List.of(INFY));
@@ -133,7 +133,7 @@ class SimulatorFeedTest {
   @Test
   void unknownInstrumentsAreRefusedByName() {
     SimulatorFeed feed =
-        feed(1, 1, TradingCalendar.nse(), new MutableClock(at("2025-01-06 10:00:00")));
+        feed(1, 1, TradingCalendar.nse(), new ManualClock(at("2025-01-06 10:00:00")));
     feed.start(t -> {});
     assertThatThrownBy(() -> feed.subscribe(List.of(INFY, InstrumentId.parse("NSE:NOPE"))))
         .isInstanceOf(FeedException.class)
@@ -156,7 +156,7 @@ class SimulatorFeedTest {
             SimulatorConfig.manual(21, 1).withDynamics(dynamics),
             id -> Optional.ofNullable(MASTER.get(id)),
             calendar,
-            new MutableClock(start));
+            new ManualClock(start));
     Tick[] last = new Tick[1];
     feed.start(t -> last[0] = t);
     feed.subscribe(List.of(INFY));
@@ -201,7 +201,7 @@ class SimulatorFeedTest {
 
   private static List<Tick> run(long seed, Instant start, Duration length) throws FeedException {
     List<Tick> ticks = new ArrayList<>();
-    MutableClock clock = new MutableClock(start);
+    ManualClock clock = new ManualClock(start);
     SimulatorFeed feed = feed(seed, 4, TradingCalendar.nse(), clock);
     feed.start(ticks::add);
     feed.subscribe(List.of(INFY, WIPRO));

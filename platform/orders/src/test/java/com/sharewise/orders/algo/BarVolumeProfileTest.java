@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import com.sharewise.api.market.Bar;
 import com.sharewise.api.market.InstrumentId;
 import com.sharewise.api.market.Timeframe;
+import com.sharewise.api.testing.ManualClock;
 import com.sharewise.marketdata.BarHistory;
-import com.sharewise.orders.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,8 +26,8 @@ class BarVolumeProfileTest {
   private static final Duration WINDOW = Duration.ofMinutes(20);
 
   /** Wednesday 8 January 2025, 09:30 IST. */
-  private final MutableClock clock =
-      new MutableClock(LocalDate.of(2025, 1, 8).atTime(START).atZone(IST).toInstant());
+  private final ManualClock clock =
+      new ManualClock(LocalDate.of(2025, 1, 8).atTime(START).atZone(IST).toInstant());
 
   private final List<Bar> bars = new ArrayList<>();
 

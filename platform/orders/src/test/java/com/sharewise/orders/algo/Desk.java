@@ -4,6 +4,7 @@ import com.sharewise.api.market.Exchange;
 import com.sharewise.api.market.Instrument;
 import com.sharewise.api.market.InstrumentId;
 import com.sharewise.api.market.Segment;
+import com.sharewise.api.testing.ManualClock;
 import com.sharewise.api.trading.OrderSide;
 import com.sharewise.api.trading.OrderType;
 import com.sharewise.api.trading.Product;
@@ -19,7 +20,6 @@ import com.sharewise.orders.OrderService;
 import com.sharewise.orders.Portfolio;
 import com.sharewise.orders.PositionMirror;
 import com.sharewise.orders.RiskFacts;
-import com.sharewise.orders.testkit.MutableClock;
 import com.sharewise.orders.testkit.ScriptedRisk;
 import com.sharewise.orders.testkit.TestQuotes;
 import java.math.BigDecimal;
@@ -52,7 +52,7 @@ final class Desk {
           new Instrument(
               NIFTY_FUT, "1", "NIFTY JAN FUT", Segment.FUTURES, new BigDecimal("0.05"), 50, ""));
 
-  final MutableClock clock;
+  final ManualClock clock;
   final TestQuotes quotes;
   final FakeBroker broker;
   final MemoryOrderStore store;
@@ -65,7 +65,7 @@ final class Desk {
   }
 
   Desk(VolumeProfile volumes) {
-    this.clock = new MutableClock(OPENING);
+    this.clock = new ManualClock(OPENING);
     this.quotes = new TestQuotes(clock);
     this.broker = new FakeBroker(clock, quotes);
     this.store = new MemoryOrderStore();

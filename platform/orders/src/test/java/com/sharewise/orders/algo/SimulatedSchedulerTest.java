@@ -2,7 +2,7 @@ package com.sharewise.orders.algo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sharewise.orders.testkit.MutableClock;
+import com.sharewise.api.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +13,7 @@ class SimulatedSchedulerTest {
 
   private static final Instant T0 = Instant.parse("2025-01-06T04:00:00Z");
 
-  private final MutableClock clock = new MutableClock(T0);
+  private final ManualClock clock = new ManualClock(T0);
   private final SimulatedScheduler scheduler = new SimulatedScheduler(clock);
   private final List<String> ran = new ArrayList<>();
 

@@ -10,6 +10,7 @@ import com.sharewise.api.market.InstrumentId;
 import com.sharewise.api.market.QuoteSource;
 import com.sharewise.api.market.Segment;
 import com.sharewise.api.param.Parameters;
+import com.sharewise.api.testing.ManualClock;
 import com.sharewise.api.trading.AccountRef;
 import com.sharewise.api.trading.Fill;
 import com.sharewise.api.trading.OrderSide;
@@ -44,7 +45,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * The order path as a backtest runs it, with the real paper broker: {@link OrderService}, a journal
- * (memory unless given), {@link ScriptedRisk}, {@link TestQuotes}, a {@link MutableClock} and paper
+ * (memory unless given), {@link ScriptedRisk}, {@link TestQuotes}, a {@link ManualClock} and paper
  * accounts {@value #ACCOUNT} and {@value #OTHER_ACCOUNT}. Broker reports are handled on the calling
  * thread, so tests are deterministic.
  */
@@ -66,7 +67,7 @@ public final class PaperDesk implements AutoCloseable {
           new Instrument(
               NIFTY_FUT, "1", "NIFTY JAN FUT", Segment.FUTURES, new BigDecimal("0.05"), 50, ""));
 
-  public final MutableClock clock = new MutableClock(OPENING);
+  public final ManualClock clock = new ManualClock(OPENING);
   public final TestQuotes quotes = new TestQuotes(clock);
   public final ScriptedRisk risk = new ScriptedRisk();
   public final OrderStore store;

@@ -3,6 +3,7 @@ package com.sharewise.server.ws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sharewise.api.testing.ManualClock;
 import com.sharewise.server.HttpServer;
 import com.sharewise.server.HttpServerConfig;
 import java.net.URI;
@@ -27,7 +28,7 @@ class TokenExpiryIT {
   private static final Instant START = Instant.parse("2026-01-05T04:00:00Z");
   private static final Duration TOKEN_LIFE = Duration.ofMinutes(15);
 
-  private final MutableClock clock = new MutableClock(START);
+  private final ManualClock clock = new ManualClock(START);
   private WebSocketClient client;
   private WebSocketHub hub;
   private HttpServer server;

@@ -10,16 +10,14 @@ import com.sharewise.api.market.QuoteSource;
 import com.sharewise.api.market.Segment;
 import com.sharewise.api.market.Tick;
 import com.sharewise.api.param.Parameters;
+import com.sharewise.api.testing.ManualClock;
 import com.sharewise.api.trading.AccountRef;
 import com.sharewise.api.trading.Fill;
 import com.sharewise.api.trading.OrderUpdate;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +36,7 @@ final class TestBrokerContext implements BrokerContext {
   static final AccountRef ACCOUNT = new AccountRef("paper-1");
 
   /** 09:30 IST on Monday 6 January 2025. */
-  final TestClock clock = new TestClock(Instant.parse("2025-01-06T04:00:00Z"));
+  final ManualClock clock = new ManualClock(Instant.parse("2025-01-06T04:00:00Z"));
 
   final Quotes quotes = new Quotes(clock);
   final RecordingCallback callback = new RecordingCallback();
@@ -103,35 +101,6 @@ final class TestBrokerContext implements BrokerContext {
   @Override
   public Path stateDirectory() {
     return stateDirectory;
-  }
-
-  /** A clock that stands still until the test moves it. */
-  static final class TestClock extends Clock {
-    private volatile Instant now;
-
-    TestClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      // A snapshot in the other zone: the adapter only ever reads instants.
-      return Clock.fixed(now, zone);
-    }
   }
 
   /**
