@@ -202,6 +202,7 @@ public final class DrlChecker {
     }
     checkStructure(source, descr, problems);
     checkTokens(source, DrlTokens.of(drl), problems);
+    UnguardedParts.check(source, descr, problems);
     problems.sort(
         java.util.Comparator.comparingInt(DrlProblem::line).thenComparingInt(DrlProblem::column));
     return dedupe(problems);

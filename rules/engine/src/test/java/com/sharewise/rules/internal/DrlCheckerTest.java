@@ -70,6 +70,34 @@ class DrlCheckerTest {
   }
 
   @Test
+  void readingIntoAPartThatIsUsuallyNullWithoutAGuardIsWarnedAtItsLine() {
+    String drl =
+        rule(
+            "OrderCheck( $d : decision,\n      instrumentLimit.maxPositionQuantity > 5 )",
+            "$d.reject(\"x\");");
+
+    List<DrlProblem> problems = check(drl);
+
+    assertThat(problems).hasSize(1);
+    assertThat(problems.getFirst().isError()).isFalse();
+    assertThat(problems.getFirst().line()).isEqualTo(6);
+    assertThat(problems.getFirst().message())
+        .contains("'instrumentLimit' is null when the order's instrument has no position limit")
+        .contains("instrumentLimit != null");
+  }
+
+  @Test
+  void aPartTestedForNullFirstOrReadNullSafelyIsFine() {
+    assertThat(
+            check(
+                rule(
+                    "OrderCheck( $d : decision, instrumentLimit != null,"
+                        + " instrumentLimit.maxPositionQuantity > 5, restricted!.reason == \"x\" )",
+                    "$d.reject(\"x\");")))
+        .isEmpty();
+  }
+
+  @Test
   void forbiddenWordsInCommentsAndStringsAreFine() {
     String drl =
         rule(
