@@ -14,27 +14,41 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Writes one group commit's rows — events, the orders' current state, new fills — with one
- * statement per table whose columns arrive as arrays ({@code unnest}). The statements' text never
- * changes, so PostgreSQL plans them once per connection, and nothing is rendered per row: the
- * journal's single writer spends its time on the database, not on building SQL.
+ * Writes one group commit's rows — events, the orders' current state, new fills — in one statement
+ * whose columns arrive as arrays ({@code unnest}). The statement's text never changes, so
+ * PostgreSQL plans it once per connection, and nothing is rendered per row: the journal's single
+ * writer spends its time on the database, not on building SQL or waiting for round trips.
  *
  * <p>Timestamps and decimals travel as text and are cast by the server, which parses exactly what
  * {@link Instant#toString} and {@link BigDecimal#toPlainString} write.
  */
 final class JournalRows {
 
-  // WITH ORDINALITY … ORDER BY keeps the batch's order, so seq follows journal order
-  private static final String EVENTS =
+  // One statement per group commit, so a commit costs one round trip to the database (with
+  // autocommit, the statement is its transaction): the events and fills are written by
+  // data-modifying WITH clauses, which PostgreSQL always runs to completion. WITH ORDINALITY …
+  // ORDER BY keeps the batch's order, so seq follows journal order; a fill id already booked for
+  // the account is skipped. Parameters: 6 event columns, then 11 fill columns, then 24 order
+  // columns; a batch without fills passes empty arrays.
+  private static final String WRITE =
       """
-      insert into order_event (order_id, account_id, type, status, at, detail)
-      select o, a, t, s, w, d
-      from unnest(?::varchar[], ?::int8[], ?::varchar[], ?::varchar[], ?::timestamptz[], ?::text[])
-        with ordinality as e(o, a, t, s, w, d, n)
-      order by n""";
-
-  private static final String ORDERS =
-      """
+      with events as (
+        insert into order_event (order_id, account_id, type, status, at, detail)
+        select o, a, t, s, w, d
+        from unnest(?::varchar[], ?::int8[], ?::varchar[], ?::varchar[], ?::timestamptz[],
+          ?::text[]) with ordinality as e(o, a, t, s, w, d, n)
+        order by n
+        returning 1),
+      fills as (
+        insert into order_fill (account_id, fill_id, order_id, broker_order_id, instrument, side,
+          product, quantity, price, charges, at)
+        select a, f, o, b, i, s, p, q, r, c, w
+        from unnest(?::int8[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
+          ?::varchar[], ?::varchar[], ?::int8[], ?::numeric[], ?::numeric[], ?::timestamptz[])
+          with ordinality as x(a, f, o, b, i, s, p, q, r, c, w, n)
+        order by n
+        on conflict do nothing
+        returning 1)
       insert into trade_order (id, account_id, client_order_id, parent_id, strategy_id, instrument,
         side, quantity, order_type, limit_price, trigger_price, product, validity, algorithm, status,
         filled_quantity, average_price, broker_order_id, message, decision_id, snapshot, created_by,
@@ -56,26 +70,30 @@ final class JournalRows {
         snapshot = excluded.snapshot,
         updated_at = excluded.updated_at""";
 
-  // a fill id already booked for the account is skipped
-  private static final String FILLS =
-      """
-      insert into order_fill (account_id, fill_id, order_id, broker_order_id, instrument, side,
-        product, quantity, price, charges, at)
-      select a, f, o, b, i, s, p, q, r, c, w
-      from unnest(?::int8[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
-        ?::varchar[], ?::int8[], ?::numeric[], ?::numeric[], ?::timestamptz[])
-        with ordinality as x(a, f, o, b, i, s, p, q, r, c, w, n)
-      order by n
-      on conflict do nothing""";
-
   private final JournalCodec codec;
 
   JournalRows(JournalCodec codec) {
     this.codec = codec;
   }
 
-  /** Inserts {@code entries}' events in order. */
-  void events(Connection c, List<JournalEntry> entries) throws SQLException {
+  /**
+   * Writes one group commit in one statement: {@code entries}' events in order, the current state
+   * of {@code orders} (each id at most once, inserted or updated) and new {@code fills}.
+   */
+  void write(
+      Connection c, List<JournalEntry> entries, Collection<Order> orders, List<AccountFill> fills)
+      throws SQLException {
+    Array[] events = events(c, entries);
+    Array[] booked = fills(c, fills);
+    Array[] current = orders(c, orders);
+    Array[] columns = new Array[events.length + booked.length + current.length];
+    System.arraycopy(events, 0, columns, 0, events.length);
+    System.arraycopy(booked, 0, columns, events.length, booked.length);
+    System.arraycopy(current, 0, columns, events.length + booked.length, current.length);
+    execute(c, columns);
+  }
+
+  private Array[] events(Connection c, List<JournalEntry> entries) throws SQLException {
     int n = entries.size();
     String[] orderIds = new String[n];
     Long[] accounts = new Long[n];
@@ -93,9 +111,7 @@ final class JournalRows {
       at[i] = entry.event().at().toString();
       details[i] = codec.write(entry.event());
     }
-    execute(
-        c,
-        EVENTS,
+    return columns(
         text(c, orderIds),
         bigints(c, accounts),
         text(c, types),
@@ -104,8 +120,7 @@ final class JournalRows {
         text(c, details));
   }
 
-  /** Inserts or updates the current state of {@code orders} (each id at most once). */
-  void orders(Connection c, Collection<Order> orders) throws SQLException {
+  private Array[] orders(Connection c, Collection<Order> orders) throws SQLException {
     int n = orders.size();
     String[] id = new String[n];
     Long[] account = new Long[n];
@@ -159,9 +174,7 @@ final class JournalRows {
       updatedAt[i] = o.updatedAt().toString();
       i++;
     }
-    execute(
-        c,
-        ORDERS,
+    return columns(
         text(c, id),
         bigints(c, account),
         text(c, clientOrderId),
@@ -188,8 +201,7 @@ final class JournalRows {
         text(c, updatedAt));
   }
 
-  /** Inserts new fills; one already booked under its account and fill id is skipped. */
-  void fills(Connection c, List<AccountFill> fills) throws SQLException {
+  private Array[] fills(Connection c, List<AccountFill> fills) throws SQLException {
     int n = fills.size();
     Long[] account = new Long[n];
     String[] fillId = new String[n];
@@ -217,9 +229,7 @@ final class JournalRows {
       charges[i] = decimal(fill.charges());
       at[i] = fill.time().toString();
     }
-    execute(
-        c,
-        FILLS,
+    return columns(
         bigints(c, account),
         text(c, fillId),
         text(c, orderId),
@@ -245,8 +255,12 @@ final class JournalRows {
     return c.createArrayOf("int8", values);
   }
 
-  private static void execute(Connection c, String sql, Array... columns) throws SQLException {
-    try (PreparedStatement statement = c.prepareStatement(sql)) {
+  private static Array[] columns(Array... columns) {
+    return columns;
+  }
+
+  private static void execute(Connection c, Array... columns) throws SQLException {
+    try (PreparedStatement statement = c.prepareStatement(WRITE)) {
       for (int i = 0; i < columns.length; i++) {
         statement.setArray(i + 1, columns[i]);
       }

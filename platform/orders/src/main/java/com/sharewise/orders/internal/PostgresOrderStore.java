@@ -16,6 +16,7 @@ import com.sharewise.orders.OrderEvent;
 import com.sharewise.orders.OrderQuery;
 import com.sharewise.orders.OrderStore;
 import com.sharewise.store.jooq.tables.records.OrderFillRecord;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -43,7 +44,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each transaction inserts the events, upserts the current state of every order they touch
  * ({@code trade_order}, for queries) and inserts fills ({@code order_fill}, ignoring a fill id
- * already booked): a statement each, whatever the batch's size ({@link JournalRows}).
+ * already booked): one statement, whatever the batch's size, so one round trip ({@link
+ * JournalRows}).
  */
 public final class PostgresOrderStore implements OrderStore {
 
@@ -149,17 +151,21 @@ public final class PostgresOrderStore implements OrderStore {
         }
       }
     }
-    dsl.transaction(
-        c ->
-            DSL.using(c)
-                .connection(
-                    connection -> {
-                      rows.events(connection, entries);
-                      rows.orders(connection, latest.values());
-                      if (!fills.isEmpty()) {
-                        rows.fills(connection, fills);
-                      }
-                    }));
+    dsl.connection(
+        connection -> {
+          boolean autoCommit = connection.getAutoCommit();
+          try {
+            rows.write(connection, entries, latest.values(), fills);
+            if (!autoCommit) {
+              connection.commit();
+            }
+          } catch (SQLException | RuntimeException e) {
+            if (!autoCommit) {
+              connection.rollback();
+            }
+            throw e;
+          }
+        });
   }
 
   @Override
