@@ -1,6 +1,7 @@
 package com.sharewise.backtest;
 
 import com.sharewise.api.market.Bar;
+import com.sharewise.api.market.Ist;
 import com.sharewise.api.strategy.Signal;
 import com.sharewise.backtest.internal.BarQuotes;
 import com.sharewise.backtest.internal.Desk;
@@ -8,7 +9,6 @@ import com.sharewise.backtest.internal.Ledger;
 import com.sharewise.backtest.internal.Replay;
 import com.sharewise.backtest.internal.SimulatedClock;
 import com.sharewise.backtest.metrics.EquityCurve;
-import com.sharewise.rules.model.MarketClock;
 import com.sharewise.strategies.RoutedSignal;
 import com.sharewise.strategies.StrategyRunner;
 import java.time.Instant;
@@ -76,7 +76,7 @@ final class Loop {
       }
       int i = replay.instrument(n);
       if (primary) {
-        long day = MarketClock.istEpochDay(replay.openMillis(n));
+        long day = Ist.epochDay(replay.openMillis(n));
         if (day != session) {
           if (session != Long.MIN_VALUE) {
             desk.newSession(); // at the previous bar's time: the session closed then

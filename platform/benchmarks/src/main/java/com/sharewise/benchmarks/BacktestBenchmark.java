@@ -2,6 +2,7 @@ package com.sharewise.benchmarks;
 
 import com.sharewise.api.market.Bar;
 import com.sharewise.api.market.InstrumentId;
+import com.sharewise.api.market.Ist;
 import com.sharewise.api.market.Timeframe;
 import com.sharewise.backtest.BacktestEngine;
 import com.sharewise.backtest.BacktestGates;
@@ -35,7 +36,6 @@ import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -257,7 +257,7 @@ final class BacktestBenchmark implements Benchmark {
   }
 
   private static boolean weekend(Instant day) {
-    DayOfWeek weekday = day.atOffset(ZoneOffset.ofHoursMinutes(5, 30)).getDayOfWeek();
+    DayOfWeek weekday = Ist.dayOfWeek(day.toEpochMilli());
     return weekday == DayOfWeek.SATURDAY || weekday == DayOfWeek.SUNDAY;
   }
 

@@ -3,6 +3,7 @@ package com.sharewise.benchmarks;
 import com.sharewise.api.indicator.IndicatorProvider;
 import com.sharewise.api.market.Instrument;
 import com.sharewise.api.market.InstrumentId;
+import com.sharewise.api.market.Ist;
 import com.sharewise.api.market.Segment;
 import com.sharewise.api.market.Tick;
 import com.sharewise.api.market.TickListener;
@@ -206,7 +207,7 @@ final class MarketDataBenchmark implements Benchmark {
   /** {@code count} simulated ticks from {@code startIst} on, all instruments interleaved. */
   private static List<Tick> generate(
       Map<InstrumentId, Instrument> universe, String startIst, int count) throws Exception {
-    Instant start = LocalDateTime.parse(startIst).atZone(TradingCalendar.IST).toInstant();
+    Instant start = LocalDateTime.parse(startIst).atZone(Ist.ZONE).toInstant();
     SimulatorFeed simulator =
         new SimulatorFeed(
             SimulatorConfig.manual(7, TICKS_PER_SECOND),

@@ -1,6 +1,7 @@
 package com.sharewise.marketdata;
 
 import com.sharewise.api.market.InstrumentId;
+import com.sharewise.api.market.Ist;
 import com.sharewise.api.market.MarketDepth;
 import com.sharewise.api.market.Tick;
 import com.sharewise.marketdata.internal.Csv;
@@ -89,7 +90,7 @@ public final class TickCsv {
 
   private static Instant time(String text) {
     if (text.length() >= 19 && text.charAt(10) == ' ') {
-      return LocalDateTime.parse(text.replace(' ', 'T')).atZone(TradingCalendar.IST).toInstant();
+      return LocalDateTime.parse(text.replace(' ', 'T')).atZone(Ist.ZONE).toInstant();
     }
     return OffsetDateTime.parse(text).toInstant();
   }

@@ -1,12 +1,11 @@
 package com.sharewise.marketdata;
 
+import com.sharewise.api.market.Ist;
 import com.sharewise.api.market.Timeframe;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -26,18 +25,13 @@ import java.util.Set;
  */
 public final class TradingCalendar {
 
-  /** India Standard Time. */
-  public static final ZoneId IST = ZoneId.of("Asia/Kolkata");
-
   /** The NSE cash market's continuous session opens at 09:15 IST. */
   public static final LocalTime SESSION_OPEN = LocalTime.of(9, 15);
 
   /** …and closes at 15:30 IST. */
   public static final LocalTime SESSION_CLOSE = LocalTime.of(15, 30);
 
-  private static final long DAY_MS = 86_400_000L;
-  private static final long IST_OFFSET_MS =
-      ZoneOffset.ofHoursMinutes(5, 30).getTotalSeconds() * 1000L;
+  private static final long DAY_MS = Ist.DAY_MILLIS;
   private static final long OPEN_MS = SESSION_OPEN.toSecondOfDay() * 1000L;
   private static final long CLOSE_MS = SESSION_CLOSE.toSecondOfDay() * 1000L;
 
@@ -103,7 +97,7 @@ public final class TradingCalendar {
 
   /** The session that opens on {@code date}, or empty on weekends and holidays. */
   public Optional<Session> sessionOn(LocalDate date) {
-    long dayStart = date.toEpochDay() * DAY_MS - IST_OFFSET_MS;
+    long dayStart = Ist.epochMillis(date.toEpochDay(), 0);
     if (!alwaysOpen && !isTradingDay(date)) {
       return Optional.empty();
     }
@@ -117,7 +111,7 @@ public final class TradingCalendar {
    * a year ahead).
    */
   public Optional<Session> nextSession(Instant time) {
-    LocalDate date = istDate(time.toEpochMilli());
+    LocalDate date = Ist.date(time);
     for (int i = 0; i < 370; i++) {
       Optional<Session> session = sessionOn(date.plusDays(i));
       if (session.isPresent() && session.get().open().isAfter(time)) {
@@ -154,19 +148,17 @@ public final class TradingCalendar {
 
   /** {@code {open, close}} of the session containing {@code epochMillis}, or null. */
   public long[] sessionMillis(long epochMillis) {
-    long local = epochMillis + IST_OFFSET_MS;
-    long day = Math.floorDiv(local, DAY_MS);
-    long timeOfDay = local - day * DAY_MS;
+    long day = Ist.epochDay(epochMillis);
+    long timeOfDay = Ist.millisOfDay(epochMillis);
     if (alwaysOpen) {
       long sessionDay = timeOfDay >= OPEN_MS ? day : day - 1;
-      long open = sessionDay * DAY_MS + OPEN_MS - IST_OFFSET_MS;
+      long open = Ist.epochMillis(sessionDay, OPEN_MS);
       return new long[] {open, open + DAY_MS};
     }
     if (timeOfDay < OPEN_MS || timeOfDay >= CLOSE_MS || !isTradingDay(LocalDate.ofEpochDay(day))) {
       return null;
     }
-    long dayStart = day * DAY_MS - IST_OFFSET_MS;
-    return new long[] {dayStart + OPEN_MS, dayStart + CLOSE_MS};
+    return new long[] {Ist.epochMillis(day, OPEN_MS), Ist.epochMillis(day, CLOSE_MS)};
   }
 
   /**
@@ -178,29 +170,18 @@ public final class TradingCalendar {
     if (timeframe == Timeframe.D1) {
       return true;
     }
-    long millis = time.toEpochMilli();
-    long local = millis + IST_OFFSET_MS;
-    long sinceOpen = local - Math.floorDiv(local, DAY_MS) * DAY_MS - OPEN_MS;
+    long sinceOpen = Ist.millisOfDay(time.toEpochMilli()) - OPEN_MS;
     return Math.floorMod(sinceOpen, timeframe.duration().toMillis()) == 0;
   }
 
   /** The daily bar's open time for the IST date of {@code time}: 09:15 IST that day. */
   public static Instant dailyOpen(Instant time) {
-    return dailyOpen(istDate(time.toEpochMilli()));
+    return dailyOpen(Ist.date(time));
   }
 
   /** 09:15 IST on {@code date}. */
   public static Instant dailyOpen(LocalDate date) {
-    return Instant.ofEpochMilli(date.toEpochDay() * DAY_MS - IST_OFFSET_MS + OPEN_MS);
-  }
-
-  /** The IST calendar date of an instant. */
-  public static LocalDate istDate(Instant time) {
-    return istDate(time.toEpochMilli());
-  }
-
-  private static LocalDate istDate(long epochMillis) {
-    return LocalDate.ofEpochDay(Math.floorDiv(epochMillis + IST_OFFSET_MS, DAY_MS));
+    return Instant.ofEpochMilli(Ist.epochMillis(date.toEpochDay(), OPEN_MS));
   }
 
   private boolean isTradingDay(LocalDate date) {
@@ -210,7 +191,9 @@ public final class TradingCalendar {
 
   private static Session toSession(long[] span) {
     return new Session(
-        istDate(span[0]), Instant.ofEpochMilli(span[0]), Instant.ofEpochMilli(span[1]));
+        LocalDate.ofEpochDay(Ist.epochDay(span[0])),
+        Instant.ofEpochMilli(span[0]),
+        Instant.ofEpochMilli(span[1]));
   }
 
   @Override

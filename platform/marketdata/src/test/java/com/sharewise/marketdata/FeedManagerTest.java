@@ -1,6 +1,6 @@
 package com.sharewise.marketdata;
 
-import static com.sharewise.marketdata.Ist.at;
+import static com.sharewise.marketdata.IstTimes.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,12 +1,12 @@
 package com.sharewise.orders;
 
 import com.sharewise.api.market.InstrumentId;
+import com.sharewise.api.market.Ist;
 import com.sharewise.api.market.QuoteSource;
 import com.sharewise.api.market.Tick;
 import com.sharewise.api.trading.Fill;
 import com.sharewise.api.trading.OrderSide;
 import com.sharewise.api.trading.Product;
-import com.sharewise.orders.internal.IstTime;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -62,7 +62,7 @@ public final class Portfolio {
     Book book = books.computeIfAbsent(fill.accountId(), Book::new);
     PositionView changed;
     synchronized (book) {
-      changed = book.apply(fill, IstTime.day(fill.fill().time()));
+      changed = book.apply(fill, Ist.date(fill.fill().time()));
     }
     if (mirror != PositionMirror.NONE) { // nobody to tell (a backtest): spare marking it
       mirror.put(mark(changed));
@@ -106,7 +106,7 @@ public final class Portfolio {
       synchronized (book) {
         cashFlow = book.cashFlow;
         realisedToday =
-            book.realisedDay.equals(IstTime.day(clock.instant()))
+            book.realisedDay.equals(Ist.date(clock.instant()))
                 ? book.realisedToday
                 : BigDecimal.ZERO;
       }

@@ -12,22 +12,12 @@ import java.util.Arrays;
  */
 final class Batch {
 
-  /** Milliseconds east of UTC of India Standard Time (no daylight saving). */
-  static final long IST_OFFSET_MILLIS = 19_800_000L;
-
-  private static final long DAY_MILLIS = 86_400_000L;
-
   private Batch() {}
 
   static double[] nans(int n) {
     double[] out = new double[n];
     Arrays.fill(out, Double.NaN);
     return out;
-  }
-
-  /** The IST calendar day of an epoch-millisecond time, as a day number. */
-  static long istDay(long epochMillis) {
-    return Math.floorDiv(epochMillis + IST_OFFSET_MILLIS, DAY_MILLIS);
   }
 
   /**

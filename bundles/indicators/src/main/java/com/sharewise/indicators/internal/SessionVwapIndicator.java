@@ -1,5 +1,6 @@
 package com.sharewise.indicators.internal;
 
+import com.sharewise.api.market.Ist;
 import org.ta4j.core.Bar;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.indicators.CachedIndicator;
@@ -66,8 +67,8 @@ final class SessionVwapIndicator extends CachedIndicator<Num> {
     }
 
     private static boolean sameSession(BarSeries series, int a, int b) {
-      return Batch.istDay(series.getBar(a).getBeginTime().toEpochMilli())
-          == Batch.istDay(series.getBar(b).getBeginTime().toEpochMilli());
+      return Ist.epochDay(series.getBar(a).getBeginTime().toEpochMilli())
+          == Ist.epochDay(series.getBar(b).getBeginTime().toEpochMilli());
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.sharewise.api.indicator.BarArrays;
 import com.sharewise.api.indicator.BatchIndicator;
 import com.sharewise.api.indicator.IndicatorDescriptor;
 import com.sharewise.api.indicator.IndicatorProvider;
+import com.sharewise.api.market.Ist;
 import com.sharewise.api.param.Parameters;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ public final class VwapIndicatorProvider implements IndicatorProvider, BatchIndi
     long session = Long.MIN_VALUE;
     for (int i = 0; i < close.length; i++) {
       double weighted = (high[i] + low[i] + close[i]) / 3 * volume[i];
-      long day = Batch.istDay(time[i]);
+      long day = Ist.epochDay(time[i]);
       if (day != session) {
         session = day;
         priceVolume = weighted;

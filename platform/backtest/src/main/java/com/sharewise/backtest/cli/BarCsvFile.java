@@ -2,6 +2,7 @@ package com.sharewise.backtest.cli;
 
 import com.sharewise.api.market.Bar;
 import com.sharewise.api.market.InstrumentId;
+import com.sharewise.api.market.Ist;
 import com.sharewise.api.market.Timeframe;
 import com.sharewise.backtest.BacktestException;
 import java.io.BufferedReader;
@@ -10,7 +11,6 @@ import java.io.Reader;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
@@ -29,7 +29,6 @@ public final class BarCsvFile {
   /** The header the contract fixes. */
   public static final String HEADER = "timestamp,open,high,low,close,volume";
 
-  private static final ZoneOffset IST = ZoneOffset.ofHoursMinutes(5, 30);
   private static final DateTimeFormatter IST_FORMAT =
       DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT)
           .withResolverStyle(ResolverStyle.STRICT);
@@ -96,7 +95,7 @@ public final class BarCsvFile {
   static Instant time(String text) {
     try {
       if (text.length() == 19 && text.charAt(10) == ' ') {
-        return LocalDateTime.parse(text, IST_FORMAT).toInstant(IST);
+        return LocalDateTime.parse(text, IST_FORMAT).toInstant(Ist.OFFSET);
       }
       return OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeParseException e) {

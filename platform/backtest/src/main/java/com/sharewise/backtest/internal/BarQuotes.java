@@ -1,10 +1,10 @@
 package com.sharewise.backtest.internal;
 
 import com.sharewise.api.market.InstrumentId;
+import com.sharewise.api.market.Ist;
 import com.sharewise.api.market.MarketDepth;
 import com.sharewise.api.market.QuoteSource;
 import com.sharewise.api.market.Tick;
-import com.sharewise.rules.model.MarketClock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -47,7 +47,7 @@ public final class BarQuotes implements QuoteSource {
    */
   public void onBar(int i, long openMillis, long endMillis, double close, long volume) {
     Slot slot = slots[i];
-    long day = MarketClock.istEpochDay(openMillis);
+    long day = Ist.epochDay(openMillis);
     if (day != slot.day) {
       slot.day = day;
       slot.dayVolume = 0;

@@ -1,9 +1,9 @@
 package com.sharewise.backtest.runs;
 
+import com.sharewise.api.market.Ist;
 import com.sharewise.backtest.BacktestException;
 import com.sharewise.backtest.metrics.Correlations;
 import com.sharewise.backtest.metrics.EquityCurve;
-import com.sharewise.rules.model.MarketClock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -27,7 +27,7 @@ public record DailyEquity(long[] days, double[] equity) {
     int count = 0;
     for (int i = 0; i < curve.size(); i++) {
       // a point is the close of a bar: one that ends on midnight belongs to the day before
-      long day = MarketClock.istEpochDay(curve.timeMillis(i) - 1);
+      long day = Ist.epochDay(curve.timeMillis(i) - 1);
       if (count == 0 || days[count - 1] != day) {
         days[count++] = day;
       }

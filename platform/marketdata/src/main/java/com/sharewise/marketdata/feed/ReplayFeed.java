@@ -2,13 +2,13 @@ package com.sharewise.marketdata.feed;
 
 import com.sharewise.api.market.Bar;
 import com.sharewise.api.market.InstrumentId;
+import com.sharewise.api.market.Ist;
 import com.sharewise.api.market.MarketDataFeed;
 import com.sharewise.api.market.MarketDepth;
 import com.sharewise.api.market.Tick;
 import com.sharewise.api.market.TickListener;
 import com.sharewise.api.market.Timeframe;
 import com.sharewise.marketdata.BarHistory;
-import com.sharewise.marketdata.TradingCalendar;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -110,7 +110,7 @@ public final class ReplayFeed implements MarketDataFeed {
     LocalDate day = null;
     long cumulative = 0;
     for (Bar bar : bars) {
-      LocalDate date = TradingCalendar.istDate(bar.openTime());
+      LocalDate date = Ist.date(bar.openTime());
       if (!date.equals(day)) {
         day = date;
         cumulative = 0;

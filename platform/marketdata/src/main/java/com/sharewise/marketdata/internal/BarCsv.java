@@ -2,6 +2,7 @@ package com.sharewise.marketdata.internal;
 
 import com.sharewise.api.market.Bar;
 import com.sharewise.api.market.InstrumentId;
+import com.sharewise.api.market.Ist;
 import com.sharewise.api.market.Timeframe;
 import com.sharewise.marketdata.CsvImportException;
 import com.sharewise.marketdata.TradingCalendar;
@@ -184,7 +185,7 @@ public final class BarCsv {
   private static Instant parseTimestamp(String text, Timeframe timeframe, List<String> reasons) {
     try {
       if (IST_FORM.matcher(text).matches()) {
-        return LocalDateTime.parse(text, IST_FORMAT).atZone(TradingCalendar.IST).toInstant();
+        return LocalDateTime.parse(text, IST_FORMAT).atZone(Ist.ZONE).toInstant();
       }
       if (DATE_FORM.matcher(text).matches()) {
         if (timeframe != Timeframe.D1) {

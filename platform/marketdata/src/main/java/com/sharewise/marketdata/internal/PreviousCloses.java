@@ -2,6 +2,7 @@ package com.sharewise.marketdata.internal;
 
 import com.sharewise.api.market.Bar;
 import com.sharewise.api.market.InstrumentId;
+import com.sharewise.api.market.Ist;
 import com.sharewise.api.market.Tick;
 import com.sharewise.api.market.Timeframe;
 import com.sharewise.marketdata.BarHistory;
@@ -46,7 +47,7 @@ public final class PreviousCloses implements AutoCloseable {
   /** The previous close for {@code quote}'s session, if known already. */
   public OptionalDouble get(Tick quote) {
     InstrumentId id = quote.instrument();
-    LocalDate date = TradingCalendar.istDate(quote.exchangeTime());
+    LocalDate date = Ist.date(quote.exchangeTime());
     Entry entry = cache.get(id);
     if (entry != null && entry.date().equals(date)) {
       return entry.close();

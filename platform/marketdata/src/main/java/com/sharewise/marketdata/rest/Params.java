@@ -1,11 +1,11 @@
 package com.sharewise.marketdata.rest;
 
 import com.sharewise.api.market.InstrumentId;
+import com.sharewise.api.market.Ist;
 import com.sharewise.api.market.Timeframe;
 import com.sharewise.marketdata.CsvImportException;
 import com.sharewise.marketdata.CsvProblem;
 import com.sharewise.marketdata.InstrumentMaster;
-import com.sharewise.marketdata.TradingCalendar;
 import com.sharewise.server.ApiException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -70,12 +70,12 @@ final class Params {
     String value = text.trim();
     try {
       if (value.length() == 10) {
-        return LocalDate.parse(value).atStartOfDay(TradingCalendar.IST).toInstant();
+        return LocalDate.parse(value).atStartOfDay(Ist.ZONE).toInstant();
       }
       if (value.endsWith("Z") || value.matches(".*[+-]\\d{2}:?\\d{2}$")) {
         return OffsetDateTime.parse(value.replace(' ', 'T')).toInstant();
       }
-      return LocalDateTime.parse(value.replace(' ', 'T')).atZone(TradingCalendar.IST).toInstant();
+      return LocalDateTime.parse(value.replace(' ', 'T')).atZone(Ist.ZONE).toInstant();
     } catch (DateTimeParseException e) {
       throw ApiException.badRequest(
           name

@@ -1,6 +1,6 @@
 package com.sharewise.marketdata.feed;
 
-import static com.sharewise.marketdata.Ist.at;
+import static com.sharewise.marketdata.IstTimes.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +8,7 @@ import com.sharewise.api.market.DepthLevel;
 import com.sharewise.api.market.FeedException;
 import com.sharewise.api.market.Instrument;
 import com.sharewise.api.market.InstrumentId;
+import com.sharewise.api.market.Ist;
 import com.sharewise.api.market.Segment;
 import com.sharewise.api.market.Tick;
 import com.sharewise.api.testing.ManualClock;
@@ -93,7 +94,7 @@ class SimulatorFeedTest {
 
     assertThat(ticks).isNotEmpty();
     for (Tick tick : ticks) {
-      var ist = tick.exchangeTime().atZone(TradingCalendar.IST);
+      var ist = tick.exchangeTime().atZone(Ist.ZONE);
       assertThat(ist.getDayOfWeek()).isIn(DayOfWeek.FRIDAY, DayOfWeek.MONDAY);
       assertThat(ist.toLocalTime())
           .isBetween(LocalTime.of(9, 15), LocalTime.of(15, 29, 59, 999_999_999));

@@ -1,6 +1,6 @@
 package com.sharewise.marketdata.internal;
 
-import static com.sharewise.marketdata.Ist.at;
+import static com.sharewise.marketdata.IstTimes.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sharewise.api.market.Bar;

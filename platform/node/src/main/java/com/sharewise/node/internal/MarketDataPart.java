@@ -3,6 +3,7 @@ package com.sharewise.node.internal;
 import com.sharewise.api.indicator.IndicatorProvider;
 import com.sharewise.api.market.FeedException;
 import com.sharewise.api.market.InstrumentId;
+import com.sharewise.api.market.Ist;
 import com.sharewise.api.market.QuoteSource;
 import com.sharewise.api.market.Timeframe;
 import com.sharewise.indicatorengine.IndicatorEngine;
@@ -509,12 +510,12 @@ public final class MarketDataPart implements NodePart {
       }
       try {
         if (text.length() == 10) {
-          return LocalDate.parse(text).atStartOfDay(TradingCalendar.IST).toInstant();
+          return LocalDate.parse(text).atStartOfDay(Ist.ZONE).toInstant();
         }
         if (text.endsWith("Z") || text.matches(".*[+-]\\d{2}:\\d{2}$")) {
           return OffsetDateTime.parse(text.replace(' ', 'T')).toInstant();
         }
-        return LocalDateTime.parse(text.replace(' ', 'T')).atZone(TradingCalendar.IST).toInstant();
+        return LocalDateTime.parse(text.replace(' ', 'T')).atZone(Ist.ZONE).toInstant();
       } catch (DateTimeParseException e) {
         problems.add(
             setting.key()

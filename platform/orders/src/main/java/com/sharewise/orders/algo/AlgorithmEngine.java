@@ -2,9 +2,9 @@ package com.sharewise.orders.algo;
 
 import com.sharewise.api.market.Instrument;
 import com.sharewise.api.market.InstrumentId;
+import com.sharewise.api.market.Ist;
 import com.sharewise.api.market.QuoteSource;
 import com.sharewise.api.trading.OrderStatus;
-import com.sharewise.marketdata.TradingCalendar;
 import com.sharewise.orders.AccountFill;
 import com.sharewise.orders.Algorithm;
 import com.sharewise.orders.ExecutionAlgorithms;
@@ -299,10 +299,8 @@ public final class AlgorithmEngine implements ExecutionAlgorithms, OrderListener
     // exits never placed because the node stopped right after the entry filled (today only)
     boolean entered = kids.stream().anyMatch(k -> isEntry(k) && k.filledQuantity() > 0);
     boolean exits = kids.stream().anyMatch(k -> !isEntry(k));
-    LocalDate today = LocalDate.ofInstant(d.clock().instant(), TradingCalendar.IST);
-    return entered
-        && !exits
-        && LocalDate.ofInstant(parent.updatedAt(), TradingCalendar.IST).equals(today);
+    LocalDate today = LocalDate.ofInstant(d.clock().instant(), Ist.ZONE);
+    return entered && !exits && LocalDate.ofInstant(parent.updatedAt(), Ist.ZONE).equals(today);
   }
 
   private static boolean isEntry(Order child) {

@@ -2,9 +2,9 @@ package com.sharewise.orders.algo;
 
 import com.sharewise.api.market.Bar;
 import com.sharewise.api.market.InstrumentId;
+import com.sharewise.api.market.Ist;
 import com.sharewise.api.market.Timeframe;
 import com.sharewise.marketdata.BarHistory;
-import com.sharewise.marketdata.TradingCalendar;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,13 +41,13 @@ public final class BarVolumeProfile implements VolumeProfile {
   @Override
   public double[] weights(
       InstrumentId instrument, LocalTime start, Duration window, int slices, int days) {
-    LocalDate today = LocalDate.ofInstant(clock.instant(), TradingCalendar.IST);
+    LocalDate today = LocalDate.ofInstant(clock.instant(), Ist.ZONE);
     long windowMillis = window.toMillis();
     int limit = (int) Math.min(Integer.MAX_VALUE, window.toMinutes() + 1);
     double[] sum = new double[slices];
     int found = 0;
     for (int back = 1; back <= 2 * days + 10 && found < days; back++) {
-      Instant from = today.minusDays(back).atTime(start).atZone(TradingCalendar.IST).toInstant();
+      Instant from = today.minusDays(back).atTime(start).atZone(Ist.ZONE).toInstant();
       List<Bar> day = bars.range(instrument, Timeframe.M1, from, from.plus(window), limit);
       double[] volume = new double[slices];
       double total = 0;

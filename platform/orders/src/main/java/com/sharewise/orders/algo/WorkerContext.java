@@ -2,6 +2,7 @@ package com.sharewise.orders.algo;
 
 import com.sharewise.api.market.Instrument;
 import com.sharewise.api.market.InstrumentId;
+import com.sharewise.api.market.Ist;
 import com.sharewise.api.market.QuoteSource;
 import com.sharewise.api.market.Tick;
 import com.sharewise.api.trading.OrderModification;
@@ -9,7 +10,6 @@ import com.sharewise.api.trading.OrderSide;
 import com.sharewise.api.trading.OrderStatus;
 import com.sharewise.api.trading.OrderType;
 import com.sharewise.api.trading.Validity;
-import com.sharewise.marketdata.TradingCalendar;
 import com.sharewise.orders.Algorithm;
 import com.sharewise.orders.Order;
 import com.sharewise.orders.OrderCommand;
@@ -214,7 +214,7 @@ final class WorkerContext {
 
   /** VWAP weights from the volume profile; equal weights when it gives nothing usable. */
   double[] weights(InstrumentId instrument, Instant start, SliceSpec spec) {
-    LocalTime time = LocalTime.ofInstant(start, TradingCalendar.IST);
+    LocalTime time = LocalTime.ofInstant(start, Ist.ZONE);
     double[] weights =
         d.volumes().weights(instrument, time, spec.window(), spec.slices(), spec.days());
     double sum = 0;

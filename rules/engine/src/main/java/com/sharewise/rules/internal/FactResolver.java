@@ -1,5 +1,6 @@
 package com.sharewise.rules.internal;
 
+import com.sharewise.api.market.Ist;
 import com.sharewise.rules.RiskContext;
 import com.sharewise.rules.SignalContext;
 import com.sharewise.rules.model.Account;
@@ -41,7 +42,7 @@ public final class FactResolver {
 
   /** The market clock at {@code epochMillis}, in IST (which has no daylight saving). */
   public MarketClock clockAt(long epochMillis) {
-    return MarketClock.at(epochMillis, holidays.contains(MarketClock.istEpochDay(epochMillis)));
+    return MarketClock.at(epochMillis, holidays.contains(Ist.epochDay(epochMillis)));
   }
 
   public RiskFacts risk(OrderIntent order, RiskContext context) {

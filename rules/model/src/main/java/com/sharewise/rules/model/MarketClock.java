@@ -1,5 +1,7 @@
 package com.sharewise.rules.model;
 
+import com.sharewise.api.market.Ist;
+
 /**
  * The time of the check in Indian Standard Time, as the platform's clock says.
  *
@@ -10,27 +12,14 @@ package com.sharewise.rules.model;
  */
 public record MarketClock(long epochMillis, int minuteOfDay, int dayOfWeek, boolean holiday) {
 
-  // India has kept UTC+05:30, without daylight saving, since 1945: minutes and weekdays are
-  // arithmetic, which matters on a path that runs for every order and signal
-  private static final long IST_OFFSET_MILLIS = 19_800_000L;
-  private static final long DAY_MILLIS = 86_400_000L;
-
   /**
    * The market clock at {@code epochMillis}.
    *
    * @param holiday whether that IST day is an exchange holiday
    */
   public static MarketClock at(long epochMillis, boolean holiday) {
-    long local = epochMillis + IST_OFFSET_MILLIS;
-    int minuteOfDay = (int) (Math.floorMod(local, DAY_MILLIS) / 60_000L);
-    // 1970-01-01 was a Thursday (4)
-    int dayOfWeek = (int) Math.floorMod(Math.floorDiv(local, DAY_MILLIS) + 3, 7) + 1;
-    return new MarketClock(epochMillis, minuteOfDay, dayOfWeek, holiday);
-  }
-
-  /** The IST day of {@code epochMillis}, in days since 1970-01-01. */
-  public static long istEpochDay(long epochMillis) {
-    return Math.floorDiv(epochMillis + IST_OFFSET_MILLIS, DAY_MILLIS);
+    return new MarketClock(
+        epochMillis, Ist.minuteOfDay(epochMillis), Ist.dayOfWeek(epochMillis).getValue(), holiday);
   }
 
   /** Whether today is Saturday or Sunday. */

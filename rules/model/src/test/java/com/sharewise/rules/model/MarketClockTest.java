@@ -32,9 +32,6 @@ class MarketClockTest {
     assertThat(clock.minuteOfDay()).isEqualTo(30);
     assertThat(clock.weekend()).isTrue();
     assertThat(clock.holiday()).isTrue();
-    assertThat(MarketClock.istEpochDay(friday))
-        .isEqualTo(
-            ZonedDateTime.ofInstant(Instant.ofEpochMilli(friday), IST).toLocalDate().toEpochDay());
   }
 
   @Test
@@ -47,7 +44,6 @@ class MarketClockTest {
 
       assertThat(clock.minuteOfDay()).isEqualTo(ist.getHour() * 60 + ist.getMinute());
       assertThat(clock.dayOfWeek()).isEqualTo(ist.getDayOfWeek().getValue());
-      assertThat(MarketClock.istEpochDay(millis)).isEqualTo(ist.toLocalDate().toEpochDay());
     }
   }
 }

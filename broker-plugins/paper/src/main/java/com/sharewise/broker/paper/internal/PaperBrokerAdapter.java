@@ -5,6 +5,7 @@ import com.sharewise.api.broker.BrokerContext;
 import com.sharewise.api.broker.BrokerException;
 import com.sharewise.api.broker.BrokerException.Reason;
 import com.sharewise.api.market.InstrumentId;
+import com.sharewise.api.market.Ist;
 import com.sharewise.api.market.QuoteSource;
 import com.sharewise.api.market.Tick;
 import com.sharewise.api.trading.Fill;
@@ -483,7 +484,7 @@ final class PaperBrokerAdapter implements BrokerAdapter {
    */
   private Optional<BigDecimal> referencePrice(Tick quote, Instant time, List<OrderEvent> events) {
     InstrumentId instrument = quote.instrument();
-    LocalDate day = IstDays.of(quote.exchangeTime());
+    LocalDate day = Ist.date(quote.exchangeTime());
     Optional<OrderBook.Reference> known = book.reference(instrument);
     if (known.isPresent() && !known.get().day().isBefore(day)) {
       return Optional.of(known.get().price());

@@ -1,5 +1,6 @@
 package com.sharewise.strategy.openingrangebreakout.internal;
 
+import com.sharewise.api.market.Ist;
 import com.sharewise.api.strategy.SignalAction;
 import org.ta4j.core.Bar;
 import org.ta4j.core.BarSeries;
@@ -87,8 +88,8 @@ final class Session {
   private void advance(Bar bar) {
     exit = null;
     entry = null;
-    long endTime = bar.getEndTime().getEpochSecond();
-    long barDay = IstTime.day(endTime);
+    long endTime = bar.getEndTime().toEpochMilli();
+    long barDay = Ist.epochDay(endTime);
     if (barDay != day) {
       if (position != 0) {
         close(ExitCause.NEW_SESSION);
@@ -102,7 +103,7 @@ final class Session {
     priceVolume += (high + low + close) / 3 * traded;
     volume += traded;
 
-    int second = IstTime.secondOfDay(endTime);
+    int second = (int) (Ist.millisOfDay(endTime) / 1000);
     if (second - barSeconds >= IstTime.SESSION_OPEN && second <= rangeEnd) {
       rangeHigh = Math.max(rangeHigh, high);
       rangeLow = Math.min(rangeLow, low);
