@@ -17,7 +17,7 @@ class SystemPackagesTest {
             "com.sharewise.api.strategy;version=\"1.0.0\"",
             "com.sharewise.api.broker;version=\"1.0.0\"",
             "com.sharewise.api.indicator;version=\"1.1.0\"",
-            "com.sharewise.api.market;version=\"1.1.0\"",
+            "com.sharewise.api.market;version=\"1.2.0\"",
             "com.sharewise.api.trading;version=\"1.1.0\"");
     assertThat(spi).noneMatch(clause -> clause.contains("uses:="));
   }
