@@ -1,5 +1,7 @@
 package com.sharewise.rules;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
  * Something wrong (or worth a warning) in a rule set's DRL, with where it is.
  *
@@ -9,6 +11,8 @@ package com.sharewise.rules;
  * @param column 1-based column, 0 when unknown
  * @param message what is wrong, naming the construct
  */
+// isError() is derived from severity: not written to JSON, and ignored in rows stored before that
+@JsonIgnoreProperties("error")
 public record DrlProblem(String severity, String source, int line, int column, String message) {
 
   public static final String ERROR = "ERROR";

@@ -178,6 +178,29 @@ class RulesIT {
   }
 
   @Test
+  void aDraftWithAWarningIsKeptAndReadBackWithTheWarningAtItsLine() {
+    String drl =
+        "package x\nimport com.sharewise.rules.model.*;\nrule \"cap\"\nwhen\n"
+            + "  OrderCheck( $d : decision, instrumentLimit.maxPositionQuantity > 0 )\n"
+            + "then\n  $d.reject(\"cap\");\nend\n";
+
+    RuleSetVersion draft = service.createVersion(RuleKind.RISK, drl, "unguarded", ASHA);
+
+    RuleSetVersion read = service.version(RuleKind.RISK, draft.version());
+    assertThat(read.validation())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.isError()).isFalse();
+              assertThat(p.line()).isEqualTo(5);
+              assertThat(p.message()).contains("instrumentLimit != null");
+            });
+    assertThat(service.versions(RuleKind.RISK))
+        .extracting(RuleSetVersion::version)
+        .contains(draft.version());
+  }
+
+  @Test
   void aSyntaxErrorIsRefusedWithItsLineAndNothingChanges() {
     int versionsBefore = service.versions(RuleKind.SIGNAL).size();
     Integer running = rules.runningVersions().get("signal");

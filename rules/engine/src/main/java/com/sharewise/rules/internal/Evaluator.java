@@ -4,6 +4,8 @@ import com.sharewise.rules.model.Decision;
 import com.sharewise.rules.model.SignalDecision;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.Match;
@@ -44,6 +46,11 @@ public final class Evaluator {
       return failureCause != null;
     }
   }
+
+  // how Drools words a condition that threw: Error evaluating constraint '<text>' in [Rule "<name>"
+  // …
+  private static final Pattern FAILED_CONDITION =
+      Pattern.compile("Error evaluating constraint '(.*)' in \\[Rule \"(.*?)\"", Pattern.DOTALL);
 
   private final Budget budget;
 
@@ -107,11 +114,7 @@ public final class Evaluator {
       return new Run(
           trace.fired,
           ENGINE_ERROR,
-          ruleSet.label()
-              + " failed"
-              + (trace.fired.isEmpty() ? "" : " in rule '" + last(trace.fired) + "'")
-              + ": "
-              + rootMessage(e),
+          ruleSet.label() + " failed" + where(e, trace.fired) + ": " + rootMessage(e),
           System.nanoTime() - started);
     } finally {
       if (session != null) {
@@ -135,6 +138,20 @@ public final class Evaluator {
 
   private static String last(List<String> fired) {
     return fired.isEmpty() ? "" : fired.get(fired.size() - 1);
+  }
+
+  /**
+   * Where an evaluation failed, for the rejection's reason: the rule and condition when a condition
+   * threw (Drools names both in its exception), else the rule whose action was running.
+   */
+  private static String where(Throwable error, List<String> fired) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      Matcher condition = FAILED_CONDITION.matcher(String.valueOf(t.getMessage()));
+      if (condition.find()) {
+        return " in rule '" + condition.group(2) + "', condition '" + condition.group(1) + "'";
+      }
+    }
+    return fired.isEmpty() ? "" : " in rule '" + last(fired) + "'";
   }
 
   static String rootMessage(Throwable error) {

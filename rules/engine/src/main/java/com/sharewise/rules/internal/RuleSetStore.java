@@ -341,6 +341,17 @@ public final class RuleSetStore {
   }
 
   static RuleSetVersion toVersion(RuleSetVersionRecord r) {
+    try {
+      return versionOf(r);
+    } catch (IllegalArgumentException e) {
+      // stored rows are ours: one that cannot be read is the server's fault, not the caller's
+      throw new IllegalStateException(
+          "stored " + r.getKind() + " v" + r.getVersion() + " cannot be read: " + e.getMessage(),
+          e);
+    }
+  }
+
+  private static RuleSetVersion versionOf(RuleSetVersionRecord r) {
     return new RuleSetVersion(
         r.getId(),
         RuleKind.parse(r.getKind()),

@@ -141,6 +141,29 @@ class EvaluatorTest {
   }
 
   @Test
+  void aConditionThatThrowsRejectsNamingTheRuleAndTheCondition() {
+    CompiledRuleSet risk =
+        compile(
+            RuleKind.RISK,
+            1,
+            """
+            rule "cap per instrument"
+            when OrderCheck( $d : decision, instrumentLimit.maxPositionQuantity > 0 )
+            then $d.reject("cap");
+            end
+            """);
+
+    Decision decision =
+        judge(new Evaluator(new Evaluator.Budget(100, 1_000_000_000L)), risk).decision();
+
+    assertThat(decision.getRuleName()).isEqualTo(Evaluator.ENGINE_ERROR);
+    assertThat(decision.getReason())
+        .contains("cap per instrument")
+        .contains("instrumentLimit.maxPositionQuantity")
+        .contains("NullPointerException");
+  }
+
+  @Test
   void aRuleSetThatLoopsIsStoppedByTheFiringBudgetAndRejects() {
     CompiledRuleSet risk =
         compile(
