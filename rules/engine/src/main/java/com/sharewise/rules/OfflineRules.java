@@ -8,9 +8,7 @@ import com.sharewise.rules.internal.FactResolver;
 import com.sharewise.rules.internal.Judge;
 import com.sharewise.rules.internal.LimitData;
 import com.sharewise.rules.internal.RuleSource;
-import com.sharewise.rules.model.Decision;
 import com.sharewise.rules.model.OrderIntent;
-import com.sharewise.rules.model.SignalDecision;
 import com.sharewise.rules.model.SignalFact;
 import java.time.Clock;
 import java.time.Duration;
@@ -80,36 +78,12 @@ public final class OfflineRules implements SignalGate, RiskGate {
 
   @Override
   public SignalVerdict evaluate(SignalFact fact, SignalContext context) {
-    Judge.JudgedSignal judged = judge.signal(signal, resolver.signal(fact, context));
-    SignalDecision d = judged.decision();
-    return new SignalVerdict(
-        "",
-        judged.intent(),
-        d.getReason(),
-        d.getRuleName(),
-        d.getFindings(),
-        judged.versions(),
-        judged.fired(),
-        judged.nanos());
+    return judge.signal(signal, resolver.signal(fact, context)).verdict("");
   }
 
   @Override
   public Verdict evaluate(OrderIntent intent, RiskContext context) {
-    Judge.JudgedOrder judged = judge.order(risk, workflow, resolver.risk(intent, context));
-    Decision d = judged.decision();
-    return new Verdict(
-        "",
-        d.getOutcome(),
-        d.getReason(),
-        d.getRuleName(),
-        d.getModifiedQuantity(),
-        d.getModifiedLimitPrice(),
-        d.getExecutionAlgorithm(),
-        d.getRoute(),
-        d.getFindings(),
-        judged.versions(),
-        judged.fired(),
-        judged.nanos());
+    return judge.order(risk, workflow, resolver.risk(intent, context)).verdict("");
   }
 
   /** Always empty: offline decisions are not logged, so there is nothing to explain later. */

@@ -1,6 +1,8 @@
 package com.sharewise.rules.internal;
 
 import com.sharewise.rules.RuleKind;
+import com.sharewise.rules.SignalVerdict;
+import com.sharewise.rules.Verdict;
 import com.sharewise.rules.model.Decision;
 import com.sharewise.rules.model.OrderIntent;
 import com.sharewise.rules.model.PriceType;
@@ -26,7 +28,25 @@ public final class Judge {
    * @param nanos time in the rules
    */
   public record JudgedOrder(
-      Decision decision, Map<String, Integer> versions, List<String> fired, long nanos) {}
+      Decision decision, Map<String, Integer> versions, List<String> fired, long nanos) {
+
+    /** The answer the order path gets, under {@code decisionId} (empty when not recorded). */
+    public Verdict verdict(String decisionId) {
+      return new Verdict(
+          decisionId,
+          decision.getOutcome(),
+          decision.getReason(),
+          decision.getRuleName(),
+          decision.getModifiedQuantity(),
+          decision.getModifiedLimitPrice(),
+          decision.getExecutionAlgorithm(),
+          decision.getRoute(),
+          decision.getFindings(),
+          versions,
+          fired,
+          nanos);
+    }
+  }
 
   /** A signal's answer; {@code intent} is empty when the signal was dropped. */
   public record JudgedSignal(
@@ -34,7 +54,21 @@ public final class Judge {
       Optional<OrderIntent> intent,
       Map<String, Integer> versions,
       List<String> fired,
-      long nanos) {}
+      long nanos) {
+
+    /** The answer the signal router gets, under {@code decisionId} (empty when not recorded). */
+    public SignalVerdict verdict(String decisionId) {
+      return new SignalVerdict(
+          decisionId,
+          intent,
+          decision.getReason(),
+          decision.getRuleName(),
+          decision.getFindings(),
+          versions,
+          fired,
+          nanos);
+    }
+  }
 
   private final Evaluator evaluator;
 

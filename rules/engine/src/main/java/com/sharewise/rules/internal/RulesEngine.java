@@ -61,7 +61,7 @@ public final class RulesEngine implements RiskGate, SignalGate {
       Decision failed = new Decision();
       failed.failClosed(
           Evaluator.ENGINE_ERROR, "the facts for this order could not be built: " + e.getMessage());
-      return verdict(id, failed, Map.of(), List.of(), 0);
+      return new Judge.JudgedOrder(failed, Map.of(), List.of(), 0).verdict(id);
     }
     Decision d = judged.decision();
     recorder.record(
@@ -82,24 +82,7 @@ public final class RulesEngine implements RiskGate, SignalGate {
     if (shadow != null) {
       shadow.observeOrder(id, facts, risk, workflow);
     }
-    return verdict(id, d, judged.versions(), judged.fired(), judged.nanos());
-  }
-
-  private static Verdict verdict(
-      String id, Decision d, Map<String, Integer> versions, List<String> fired, long nanos) {
-    return new Verdict(
-        id,
-        d.getOutcome(),
-        d.getReason(),
-        d.getRuleName(),
-        d.getModifiedQuantity(),
-        d.getModifiedLimitPrice(),
-        d.getExecutionAlgorithm(),
-        d.getRoute(),
-        d.getFindings(),
-        versions,
-        fired,
-        nanos);
+    return judged.verdict(id);
   }
 
   @Override
@@ -115,15 +98,7 @@ public final class RulesEngine implements RiskGate, SignalGate {
       SignalDecision failed = new SignalDecision();
       failed.enterRule(Evaluator.ENGINE_ERROR);
       failed.drop("the facts for this signal could not be built: " + e.getMessage());
-      return new SignalVerdict(
-          id,
-          Optional.empty(),
-          failed.getReason(),
-          failed.getRuleName(),
-          failed.getFindings(),
-          Map.of(),
-          List.of(),
-          0);
+      return new Judge.JudgedSignal(failed, Optional.empty(), Map.of(), List.of(), 0).verdict(id);
     }
     SignalDecision d = judged.decision();
     recorder.record(
@@ -144,15 +119,7 @@ public final class RulesEngine implements RiskGate, SignalGate {
     if (shadow != null) {
       shadow.observeSignal(id, facts, set);
     }
-    return new SignalVerdict(
-        id,
-        judged.intent(),
-        d.getReason(),
-        d.getRuleName(),
-        d.getFindings(),
-        judged.versions(),
-        judged.fired(),
-        judged.nanos());
+    return judged.verdict(id);
   }
 
   @Override

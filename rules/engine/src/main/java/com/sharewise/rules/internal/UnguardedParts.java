@@ -3,7 +3,6 @@ package com.sharewise.rules.internal;
 import com.sharewise.rules.DrlProblem;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.drools.drl.ast.descr.BaseDescr;
@@ -21,11 +20,22 @@ import org.drools.drl.ast.descr.RuleDescr;
  */
 final class UnguardedParts {
 
-  /** The parts that may be null, and when they are. */
-  private static final Map<String, String> NULLABLE =
-      Map.of(
-          "restricted", "the order's instrument is not restricted",
-          "instrumentLimit", "the order's instrument has no position limit of its own");
+  /** A part that may be null, when it is, and how a condition tests or reads it. */
+  private record Part(String name, String nullWhen, Pattern tested, Pattern read) {
+    Part(String name, String nullWhen) {
+      this(
+          name,
+          nullWhen,
+          Pattern.compile("\\b" + name + "\\s*!=\\s*null"),
+          // a plain dereference; `name!.x` is null-safe and `$x.name` is another object's
+          Pattern.compile("(?<![\\w.!$])" + name + "\\s*\\."));
+    }
+  }
+
+  private static final List<Part> NULLABLE =
+      List.of(
+          new Part("restricted", "the order's instrument is not restricted"),
+          new Part("instrumentLimit", "the order's instrument has no position limit of its own"));
 
   private UnguardedParts() {}
 
@@ -53,12 +63,11 @@ final class UnguardedParts {
     Set<String> guarded = new HashSet<>();
     for (BaseDescr constraint : pattern.getConstraint().getDescrs()) {
       String text = constraint.getText() == null ? "" : constraint.getText();
-      for (Map.Entry<String, String> part : NULLABLE.entrySet()) {
-        String name = part.getKey();
-        if (Pattern.compile("\\b" + name + "\\s*!=\\s*null").matcher(text).find()) {
+      for (Part part : NULLABLE) {
+        String name = part.name();
+        if (part.tested().matcher(text).find()) {
           guarded.add(name);
-        } else if (!guarded.contains(name)
-            && Pattern.compile("(?<![\\w.!$])" + name + "\\s*\\.").matcher(text).find()) {
+        } else if (!guarded.contains(name) && part.read().matcher(text).find()) {
           BaseDescr where = constraint.getLine() > 0 ? constraint : pattern;
           problems.add(
               new DrlProblem(
@@ -69,7 +78,7 @@ final class UnguardedParts {
                   "'"
                       + name
                       + "' is null when "
-                      + part.getValue()
+                      + part.nullWhen()
                       + ": test '"
                       + name
                       + " != null' earlier in the pattern, or every such order fails closed"));
