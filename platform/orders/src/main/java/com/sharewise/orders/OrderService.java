@@ -834,12 +834,12 @@ public final class OrderService implements BrokerEvents {
     BigDecimal trigger =
         change.triggerPrice() == null ? order.triggerPrice() : change.triggerPrice();
     if (change.limitPrice() != null && !order.type().needsLimitPrice()) {
-      throw new OrderException(Reason.INVALID, order.type() + " orders take no limitPrice");
+      throw new OrderException(Reason.INVALID, order.type() + " orders take no price");
     }
     if (change.triggerPrice() != null && !order.type().needsTriggerPrice()) {
       throw new OrderException(Reason.INVALID, order.type() + " orders take no triggerPrice");
     }
-    OrderValidator.price(instrument, "limitPrice", limit);
+    OrderValidator.price(instrument, "price", limit);
     OrderValidator.price(instrument, "triggerPrice", trigger);
     recheck(order, quantity, limit, trigger);
     if (order.status() == OrderStatus.HELD || order.status() == OrderStatus.NEW) {

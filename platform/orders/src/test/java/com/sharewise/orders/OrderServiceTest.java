@@ -170,7 +170,7 @@ class OrderServiceTest {
                         1,
                         OrderType.LIMIT,
                         new BigDecimal("1500.03"))))
-        .hasMessage("limitPrice 1500.03 is not a multiple of the tick size 0.05 of NSE:INFY");
+        .hasMessage("price 1500.03 is not a multiple of the tick size 0.05 of NSE:INFY");
     assertThatThrownBy(
             () ->
                 desk.service.place(

@@ -6,11 +6,13 @@ import com.sharewise.server.health.HealthCheck;
 import com.sharewise.server.health.HealthResource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -105,10 +107,33 @@ class HttpServerIT {
   }
 
   @Test
+  void aFractionForAWholeNumberIsRefusedNotTruncated() throws Exception {
+    HttpResponse<String> response =
+        post("/api/v1/echo", "{\"symbol\":\"NSE:INFY\",\"quantity\":1.5}");
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body())
+        .contains("invalid field 'quantity': Cannot coerce Floating-point value (1.5)")
+        .doesNotContain("CoercionConfig");
+    assertThat(post("/api/v1/echo", "{\"symbol\":\"NSE:INFY\",\"quantity\":2}").body())
+        .contains("\"quantity\":2");
+  }
+
+  @Test
   void apiExceptionsKeepTheirStatusAndDetail() throws Exception {
     HttpResponse<String> response = get("/api/v1/echo/NSE:NOPE");
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(response.body()).contains("unknown instrument NSE:NOPE");
+  }
+
+  @Test
+  void aQueryParameterThatDoesNotConvertIsA400NamingItNotA404() throws Exception {
+    HttpResponse<String> response = get("/api/v1/echo?limit=abc");
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue(Problem.MEDIA_TYPE);
+    assertThat(response.body())
+        .contains("query parameter 'limit' has an invalid value 'abc': a number is expected")
+        .contains("\"field\":\"limit\"");
+    assertThat(get("/api/v1/echo?limit=3").body()).contains("limit 3");
   }
 
   @Test
@@ -147,12 +172,21 @@ class HttpServerIT {
   @Produces(MediaType.APPLICATION_JSON)
   @PermitAll
   public static final class EchoResource {
-    public record Body(String symbol) {}
+    public record Body(String symbol, Long quantity) {
+      Body(String symbol) {
+        this(symbol, null);
+      }
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Body echo(Body body) {
       return body;
+    }
+
+    @GET
+    public Body limited(@QueryParam("limit") @DefaultValue("10") int limit) {
+      return new Body("limit " + limit);
     }
 
     @GET

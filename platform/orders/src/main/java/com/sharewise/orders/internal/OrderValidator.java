@@ -36,13 +36,14 @@ public final class OrderValidator {
           Reason.INVALID, "clientOrderId is longer than " + MAX_CLIENT_ORDER_ID + " characters");
     }
     quantity(instrument, c.quantity());
+    // messages name the fields as the order API spells them: "price" is the limit price
     if (c.type().needsLimitPrice() != (c.limitPrice() != null)) {
       throw new OrderException(
           Reason.INVALID,
           c.type()
               + (c.type().needsLimitPrice()
-                  ? " orders need a limitPrice"
-                  : " orders take no limitPrice"));
+                  ? " orders need a price (the limit)"
+                  : " orders take no price"));
     }
     if (c.type().needsTriggerPrice() != (c.triggerPrice() != null)) {
       throw new OrderException(
@@ -52,7 +53,7 @@ public final class OrderValidator {
                   ? " orders need a triggerPrice"
                   : " orders take no triggerPrice"));
     }
-    price(instrument, "limitPrice", c.limitPrice());
+    price(instrument, "price", c.limitPrice());
     price(instrument, "triggerPrice", c.triggerPrice());
     return instrument;
   }

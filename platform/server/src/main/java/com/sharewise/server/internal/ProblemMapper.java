@@ -5,13 +5,21 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.sharewise.server.ApiException;
 import com.sharewise.server.Problem;
 import com.sharewise.server.security.TooManyRequestsException;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.MatrixParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.lang.annotation.Annotation;
+import java.util.Map;
 import java.util.stream.Collectors;
+import org.glassfish.jersey.server.ParamException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -56,6 +64,10 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
           "the request body is not valid JSON: " + parse.getOriginalMessage(),
           null);
     }
+    if (error instanceof ParamException param && isClientParameter(param)) {
+      return problem(
+          400, "Bad request", describe(param), null, Map.of("field", param.getParameterName()));
+    }
     if (error instanceof WebApplicationException web) {
       int status = web.getResponse().getStatus();
       String title = web.getResponse().getStatusInfo().getReasonPhrase();
@@ -88,6 +100,49 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
     };
   }
 
+  /**
+   * JAX-RS answers a query or matrix parameter it cannot convert with 404, as if the resource did
+   * not exist ({@code ?limit=abc} → "no resource"); the caller sent a bad value, so it is a 400
+   * naming the parameter. A path segment that does not convert still means "no such resource".
+   */
+  private static boolean isClientParameter(ParamException param) {
+    Class<? extends Annotation> type = param.getParameterType();
+    return type == QueryParam.class
+        || type == MatrixParam.class
+        || type == HeaderParam.class
+        || type == CookieParam.class
+        || type == FormParam.class;
+  }
+
+  private String describe(ParamException param) {
+    String kind =
+        switch (param.getParameterType().getSimpleName()) {
+          case "QueryParam" -> "query parameter";
+          case "MatrixParam" -> "matrix parameter";
+          case "HeaderParam" -> "header";
+          case "CookieParam" -> "cookie";
+          default -> "form field";
+        };
+    String name = param.getParameterName();
+    String value =
+        param.getParameterType() == QueryParam.class && uriInfo != null
+            ? uriInfo.getQueryParameters().getFirst(name)
+            : param.getParameterType() == HeaderParam.class && headers != null
+                ? headers.getHeaderString(name)
+                : null;
+    Throwable cause = param.getCause();
+    String why =
+        cause instanceof NumberFormatException
+            ? "a number is expected"
+            : cause == null || cause.getMessage() == null ? "" : cause.getMessage();
+    return kind
+        + " '"
+        + name
+        + "' "
+        + (value == null ? "has an invalid value" : "has an invalid value '" + value + "'")
+        + (why.isEmpty() ? "" : ": " + why);
+  }
+
   private static String describe(JsonMappingException mapping) {
     String where =
         mapping.getPath().stream()
@@ -95,22 +150,22 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
                 ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
             .collect(Collectors.joining("."));
     String what = mapping.getOriginalMessage();
-    int cut = what.indexOf(" (class ");
-    what = cut > 0 ? what.substring(0, cut) : what;
+    for (String noise : new String[] {" (class ", " (but could if coercion"}) {
+      int cut = what.indexOf(noise);
+      what = cut > 0 ? what.substring(0, cut) : what;
+    }
     return where.isEmpty()
         ? "invalid request body: " + what
         : "invalid field '" + where + "': " + what;
   }
 
   private Problem problem(int status, String title, String detail, ApiException api) {
-    return new Problem(
-        "about:blank",
-        title,
-        status,
-        detail,
-        path(),
-        MDC.get("requestId"),
-        api == null ? null : api.errors());
+    return problem(status, title, detail, api, api == null ? null : api.errors());
+  }
+
+  private Problem problem(
+      int status, String title, String detail, ApiException api, Map<String, Object> errors) {
+    return new Problem("about:blank", title, status, detail, path(), MDC.get("requestId"), errors);
   }
 
   private String contentType() {
