@@ -64,9 +64,13 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
           "the request body is not valid JSON: " + parse.getOriginalMessage(),
           null);
     }
-    if (error instanceof ParamException param && isClientParameter(param)) {
+    if (error instanceof ParamException param && clientParameterKind(param) != null) {
       return problem(
-          400, "Bad request", describe(param), null, Map.of("field", param.getParameterName()));
+          400,
+          "Bad request",
+          describe(param, clientParameterKind(param)),
+          null,
+          Map.of("field", param.getParameterName()));
     }
     if (error instanceof WebApplicationException web) {
       int status = web.getResponse().getStatus();
@@ -101,28 +105,28 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
   }
 
   /**
-   * JAX-RS answers a query or matrix parameter it cannot convert with 404, as if the resource did
-   * not exist ({@code ?limit=abc} → "no resource"); the caller sent a bad value, so it is a 400
-   * naming the parameter. A path segment that does not convert still means "no such resource".
+   * What the request called the parameter, or null for a path parameter. JAX-RS answers a query or
+   * matrix parameter it cannot convert with 404, as if the resource did not exist ({@code
+   * ?limit=abc} → "no resource"); the caller sent a bad value, so it is a 400 naming it. A path
+   * segment that does not convert still means "no such resource".
    */
-  private static boolean isClientParameter(ParamException param) {
+  private static String clientParameterKind(ParamException param) {
     Class<? extends Annotation> type = param.getParameterType();
-    return type == QueryParam.class
-        || type == MatrixParam.class
-        || type == HeaderParam.class
-        || type == CookieParam.class
-        || type == FormParam.class;
+    if (type == QueryParam.class) {
+      return "query parameter";
+    } else if (type == HeaderParam.class) {
+      return "header";
+    } else if (type == MatrixParam.class) {
+      return "matrix parameter";
+    } else if (type == CookieParam.class) {
+      return "cookie";
+    } else if (type == FormParam.class) {
+      return "form field";
+    }
+    return null;
   }
 
-  private String describe(ParamException param) {
-    String kind =
-        switch (param.getParameterType().getSimpleName()) {
-          case "QueryParam" -> "query parameter";
-          case "MatrixParam" -> "matrix parameter";
-          case "HeaderParam" -> "header";
-          case "CookieParam" -> "cookie";
-          default -> "form field";
-        };
+  private String describe(ParamException param, String kind) {
     String name = param.getParameterName();
     String value =
         param.getParameterType() == QueryParam.class && uriInfo != null
