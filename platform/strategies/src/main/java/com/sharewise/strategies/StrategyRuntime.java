@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -888,7 +889,13 @@ public final class StrategyRuntime implements AutoCloseable {
               + " instruments, got "
               + spec.instruments().size());
     }
+    Set<InstrumentId> seen = new HashSet<>();
     for (InstrumentId instrument : spec.instruments()) {
+      if (!seen.add(instrument)) {
+        // the runner keeps one series per instrument: a second entry would be shown, not traded
+        throw new StrategyException(
+            Reason.INVALID, "instruments", "instruments lists " + instrument + " twice");
+      }
       if (d.instruments().apply(instrument).isEmpty()) {
         throw StrategyException.notFound("unknown instrument " + instrument);
       }

@@ -307,6 +307,21 @@ class StrategyRuntimeIT {
                         Map.of()),
                     false))
         .hasMessageContaining("unknown instrument NSE:NOPE");
+    assertThatThrownBy(
+            () ->
+                runtime.create(
+                    "asha",
+                    new InstanceSpec(
+                        OrderDesk.ACCOUNT,
+                        "",
+                        SMA,
+                        List.of(
+                            com.sharewise.api.market.InstrumentId.parse("NSE:INFY"),
+                            com.sharewise.api.market.InstrumentId.parse("NSE:INFY")),
+                        Timeframe.M5,
+                        Map.of()),
+                    false))
+        .hasMessageContaining("instruments lists NSE:INFY twice");
     // a setting only the strategy's create refuses
     plugins.install("com.example.picky", "1.0.0", picky());
     assertThatThrownBy(
