@@ -58,7 +58,7 @@ final class StreamFanOutBenchmark implements Benchmark {
             defaults.checkInterval(),
             defaults.closeGrace());
     try (WebSocketHub hub = new WebSocketHub(config)) {
-      hub.register(StreamChannel.quotes());
+      hub.register(StreamChannel.quotes(instrument -> true));
       HttpServer server =
           HttpServer.start(
               new HttpServerConfig("127.0.0.1", 0, Duration.ofSeconds(1)), List.of(), hub);

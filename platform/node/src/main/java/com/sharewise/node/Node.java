@@ -16,7 +16,6 @@ import com.sharewise.server.health.HealthCheck;
 import com.sharewise.server.health.HealthResource;
 import com.sharewise.server.metrics.HttpMetrics;
 import com.sharewise.server.plugins.PluginResource;
-import com.sharewise.server.ws.StreamChannel;
 import com.sharewise.server.ws.StreamHub;
 import com.sharewise.server.ws.StreamHubConfig;
 import com.sharewise.server.ws.WebSocketHub;
@@ -95,8 +94,6 @@ public final class Node implements AutoCloseable {
       // WebSocket streams (/ws): areas publish into the hub, so it stops after them (and HTTP).
       WebSocketHub streams =
           shutdown.add("streams", new WebSocketHub(StreamHubConfig.defaults(), clock));
-      streams.register(StreamChannel.quotes());
-      streams.register(StreamChannel.bars());
       context.publish(StreamHub.class, streams);
       context.publish(WebSocketHub.class, streams);
       List<Filter> filters = new ArrayList<>();

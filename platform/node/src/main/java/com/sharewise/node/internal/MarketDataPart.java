@@ -30,7 +30,9 @@ import com.sharewise.node.config.ResolvedSettings;
 import com.sharewise.node.config.Setting;
 import com.sharewise.pluginhost.PluginServices;
 import com.sharewise.server.health.HealthCheck;
+import com.sharewise.server.ws.StreamChannel;
 import com.sharewise.server.ws.StreamHub;
+import com.sharewise.server.ws.WebSocketHub;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,6 +46,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import org.slf4j.Logger;
@@ -219,6 +223,10 @@ public final class MarketDataPart implements NodePart {
     Settings settings = Settings.read(context.config().settings());
     PluginServices<IndicatorProvider> providers = context.plugins().track(IndicatorProvider.class);
     IndicatorEngine engine = new IndicatorEngine(providers);
+    // the channels check subscriptions against the instrument master, which start loads; nobody
+    // can subscribe before then (HTTP starts after every part)
+    AtomicReference<InstrumentMaster> master = new AtomicReference<>();
+    registerChannels(context, id -> master.get() != null && master.get().contains(id));
     MarketData marketData =
         MarketData.start(
             settings.config,
@@ -227,6 +235,7 @@ public final class MarketDataPart implements NodePart {
             context.clock(),
             publisher(context),
             engine);
+    master.set(marketData.instruments());
     try {
       settings.checkInstruments(marketData.instruments());
       context.publish(MarketData.class, marketData);
@@ -288,6 +297,18 @@ public final class MarketDataPart implements NodePart {
       replay.onFinished(() -> Thread.ofVirtual().start(() -> feeds.stop(replay.name())));
       feeds.start(replay, settings.replayInstruments);
     }
+  }
+
+  /** The quote and bar channels, for the instruments {@code known} says exist. */
+  private static void registerChannels(NodeContext context, Predicate<InstrumentId> known) {
+    WebSocketHub hub;
+    try {
+      hub = context.require(WebSocketHub.class);
+    } catch (IllegalStateException e) {
+      return; // no hub in this node: publisher() says so
+    }
+    hub.register(StreamChannel.quotes(known));
+    hub.register(StreamChannel.bars(known));
   }
 
   /** The WebSocket hub as the market data's stream publisher, or none when no hub runs. */

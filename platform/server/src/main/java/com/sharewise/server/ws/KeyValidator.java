@@ -2,6 +2,7 @@ package com.sharewise.server.ws;
 
 import com.sharewise.api.market.InstrumentId;
 import com.sharewise.api.market.Timeframe;
+import java.util.function.Predicate;
 
 /**
  * Checks a key a client asks to subscribe to and returns its canonical form (the form publishers
@@ -29,16 +30,21 @@ public interface KeyValidator {
     };
   }
 
-  /** An instrument, {@code EXCHANGE:SYMBOL} (e.g. {@code NSE:INFY}); canonical form upper case. */
-  static KeyValidator instrument() {
-    return key -> InstrumentId.parse(key).toString();
+  /**
+   * An instrument, {@code EXCHANGE:SYMBOL} (e.g. {@code NSE:INFY}); canonical form upper case.
+   *
+   * @param known whether the platform knows the instrument: a subscription to one it does not know
+   *     would wait for values that never come, so the client is told at once
+   */
+  static KeyValidator instrument(Predicate<InstrumentId> known) {
+    return key -> known(InstrumentId.parse(key), known).toString();
   }
 
   /**
    * An instrument and a timeframe, {@code EXCHANGE:SYMBOL|TIMEFRAME} (e.g. {@code NSE:INFY|5m}), as
    * built from a request's {@code instrument} and {@code timeframe} members.
    */
-  static KeyValidator instrumentAndTimeframe() {
+  static KeyValidator instrumentAndTimeframe(Predicate<InstrumentId> known) {
     return key -> {
       int bar = key.lastIndexOf('|');
       if (bar < 0) {
@@ -49,7 +55,7 @@ public interface KeyValidator {
                 + "'; valid timeframes: "
                 + Timeframe.validLabels());
       }
-      return InstrumentId.parse(key.substring(0, bar))
+      return known(InstrumentId.parse(key.substring(0, bar)), known)
           + "|"
           + Timeframe.parse(key.substring(bar + 1)).label();
     };
@@ -68,5 +74,12 @@ public interface KeyValidator {
         throw new IllegalArgumentException("key must be an account id, got '" + key + "'");
       }
     };
+  }
+
+  private static InstrumentId known(InstrumentId instrument, Predicate<InstrumentId> known) {
+    if (!known.test(instrument)) {
+      throw new IllegalArgumentException("unknown instrument " + instrument);
+    }
+    return instrument;
   }
 }

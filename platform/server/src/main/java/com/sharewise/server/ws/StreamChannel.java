@@ -1,6 +1,8 @@
 package com.sharewise.server.ws;
 
+import com.sharewise.api.market.InstrumentId;
 import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -41,13 +43,21 @@ public record StreamChannel(
     }
   }
 
-  /** Latest quote per instrument; key {@code EXCHANGE:SYMBOL}. */
-  public static StreamChannel quotes() {
-    return new StreamChannel("quotes", KeyValidator.instrument(), true);
+  /**
+   * Latest quote per instrument; key {@code EXCHANGE:SYMBOL}.
+   *
+   * @param known the instruments that may be subscribed to (the others are refused by name)
+   */
+  public static StreamChannel quotes(Predicate<InstrumentId> known) {
+    return new StreamChannel("quotes", KeyValidator.instrument(known), true);
   }
 
-  /** Latest bar per instrument and timeframe; key {@code EXCHANGE:SYMBOL|TIMEFRAME}. */
-  public static StreamChannel bars() {
-    return new StreamChannel("bars", KeyValidator.instrumentAndTimeframe(), true);
+  /**
+   * Latest bar per instrument and timeframe; key {@code EXCHANGE:SYMBOL|TIMEFRAME}.
+   *
+   * @param known the instruments that may be subscribed to (the others are refused by name)
+   */
+  public static StreamChannel bars(Predicate<InstrumentId> known) {
+    return new StreamChannel("bars", KeyValidator.instrumentAndTimeframe(known), true);
   }
 }

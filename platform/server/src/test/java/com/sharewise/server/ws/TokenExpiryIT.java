@@ -56,7 +56,7 @@ class TokenExpiryIT {
     client = new WebSocketClient();
     client.start();
     hub = new WebSocketHub(StreamHubConfig.defaults(), clock);
-    hub.register(StreamChannel.quotes());
+    hub.register(StreamChannel.quotes(instrument -> true));
     hub.register(new StreamChannel("orders", KeyValidator.any(), false));
     hub.setAuthenticator(
         new WebSocketAuthenticator() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sharewise.api.market.InstrumentId;
 import com.sharewise.server.HttpServer;
 import com.sharewise.server.HttpServerConfig;
 import java.net.URI;
@@ -16,6 +17,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.exceptions.UpgradeException;
 import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
@@ -28,6 +31,10 @@ import org.junit.jupiter.api.Test;
 class WebSocketHubIT {
 
   private static final Duration WAIT = Duration.ofSeconds(20);
+  private static final Set<InstrumentId> KNOWN =
+      Stream.of("NSE:INFY", "NSE:TCS", "NSE:SBIN", "NSE:RELIANCE", "NSE:HDFCBANK")
+          .map(InstrumentId::parse)
+          .collect(Collectors.toUnmodifiableSet());
 
   private WebSocketClient client;
   private WebSocketHub hub;
@@ -53,8 +60,8 @@ class WebSocketHubIT {
 
   private URI start(StreamHubConfig config) {
     hub = new WebSocketHub(config);
-    hub.register(StreamChannel.quotes());
-    hub.register(StreamChannel.bars());
+    hub.register(StreamChannel.quotes(KNOWN::contains));
+    hub.register(StreamChannel.bars(KNOWN::contains));
     server =
         HttpServer.start(
             new HttpServerConfig("127.0.0.1", 0, Duration.ofSeconds(1)), List.of(), hub);
@@ -146,6 +153,12 @@ class WebSocketHubIT {
     assertError(trader.next(), "unknown channel 'news'; known channels: bars, quotes");
     trader.send("{\"action\":\"subscribe\",\"channel\":\"quotes\",\"key\":\"INFY\"}");
     assertError(trader.next(), "invalid key for channel quotes: instrument must look like");
+    trader.send("{\"action\":\"subscribe\",\"channel\":\"quotes\",\"key\":\"NSE:NOPE\"}");
+    assertError(trader.next(), "invalid key for channel quotes: unknown instrument NSE:NOPE");
+    trader.send(
+        "{\"action\":\"subscribe\",\"channel\":\"bars\",\"instrument\":\"NSE:NOPE\","
+            + "\"timeframe\":\"5m\"}");
+    assertError(trader.next(), "invalid key for channel bars: unknown instrument NSE:NOPE");
     trader.send("{\"action\":\"subscribe\",\"channel\":\"bars\",\"instrument\":\"NSE:INFY\"}");
     assertError(trader.next(), "valid timeframes: 1m, 3m, 5m, 15m, 30m, 1h, 1d");
     trader.send("{\"action\":\"subscribe\",\"channel\":\"quotes\"}");
