@@ -2,6 +2,7 @@ package com.sharewise.server.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.sharewise.server.ApiException;
 import com.sharewise.server.Problem;
 import com.sharewise.server.security.TooManyRequestsException;
@@ -157,6 +158,16 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
     for (String noise : new String[] {" (class ", " (but could if coercion"}) {
       int cut = what.indexOf(noise);
       what = cut > 0 ? what.substring(0, cut) : what;
+    }
+    if (mapping instanceof UnrecognizedPropertyException unknown
+        && unknown.getKnownPropertyIds() != null
+        && !unknown.getKnownPropertyIds().isEmpty()) {
+      what +=
+          "; known fields: "
+              + unknown.getKnownPropertyIds().stream()
+                  .map(String::valueOf)
+                  .sorted()
+                  .collect(Collectors.joining(", "));
     }
     return where.isEmpty()
         ? "invalid request body: " + what
