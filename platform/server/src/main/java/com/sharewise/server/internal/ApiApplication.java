@@ -40,6 +40,6 @@ public final class ApiApplication extends ResourceConfig {
       }
     }
     resources.add(OpenApiResource.class);
-    register(new OpenApiResource(resources));
+    register(OpenApiResource.describing(resources));
   }
 }

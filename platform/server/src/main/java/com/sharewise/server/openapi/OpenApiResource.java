@@ -23,11 +23,19 @@ public final class OpenApiResource {
   private final Set<Class<?>> resourceClasses;
   private volatile String document;
 
+  // not public: Jersey checks a resource's public constructors for injectable parameters even when
+  // the resource is registered as an instance, and warned about this one at every start
+  private OpenApiResource(Set<Class<?>> resourceClasses) {
+    this.resourceClasses = Collections.unmodifiableSet(new LinkedHashSet<>(resourceClasses));
+  }
+
   /**
+   * The document resource.
+   *
    * @param resourceClasses the JAX-RS resource classes to describe
    */
-  public OpenApiResource(Set<Class<?>> resourceClasses) {
-    this.resourceClasses = Collections.unmodifiableSet(new LinkedHashSet<>(resourceClasses));
+  public static OpenApiResource describing(Set<Class<?>> resourceClasses) {
+    return new OpenApiResource(resourceClasses);
   }
 
   /** The document. */
