@@ -226,7 +226,12 @@ public final class MarketDataPart implements NodePart {
     // the channels check subscriptions against the instrument master, which start loads; nobody
     // can subscribe before then (HTTP starts after every part)
     AtomicReference<InstrumentMaster> master = new AtomicReference<>();
-    registerChannels(context, id -> master.get() != null && master.get().contains(id));
+    registerChannels(
+        context,
+        id -> {
+          InstrumentMaster loaded = master.get();
+          return loaded != null && loaded.contains(id);
+        });
     MarketData marketData =
         MarketData.start(
             settings.config,

@@ -43,6 +43,8 @@ public interface KeyValidator {
   /**
    * An instrument and a timeframe, {@code EXCHANGE:SYMBOL|TIMEFRAME} (e.g. {@code NSE:INFY|5m}), as
    * built from a request's {@code instrument} and {@code timeframe} members.
+   *
+   * @param known whether the platform knows the instrument (see {@link #instrument})
    */
   static KeyValidator instrumentAndTimeframe(Predicate<InstrumentId> known) {
     return key -> {
