@@ -136,6 +136,10 @@ class HttpServerIT {
         .contains("query parameter 'limit' has an invalid value 'abc': a number is expected")
         .contains("\"field\":\"limit\"");
     assertThat(get("/api/v1/echo?limit=3").body()).contains("limit 3");
+    // a boxed number is converted through another wrapper; the answer is the same
+    assertThat(get("/api/v1/echo/account?id=abc").body())
+        .contains("query parameter 'id' has an invalid value 'abc': a number is expected")
+        .doesNotContain("java.lang");
   }
 
   @Test
@@ -189,6 +193,12 @@ class HttpServerIT {
     @GET
     public Body limited(@QueryParam("limit") @DefaultValue("10") int limit) {
       return new Body("limit " + limit);
+    }
+
+    @GET
+    @Path("account")
+    public Body account(@QueryParam("id") Long id) {
+      return new Body("account " + id);
     }
 
     @GET

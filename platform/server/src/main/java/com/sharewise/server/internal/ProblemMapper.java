@@ -135,7 +135,11 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
             : param.getParameterType() == HeaderParam.class && headers != null
                 ? headers.getHeaderString(name)
                 : null;
+    // Jersey wraps the converter's exception (once for primitives, twice for boxed numbers)
     Throwable cause = param.getCause();
+    while (cause != null && cause.getCause() != null && !(cause instanceof NumberFormatException)) {
+      cause = cause.getCause();
+    }
     String why =
         cause instanceof NumberFormatException
             ? "a number is expected"
