@@ -1,9 +1,14 @@
 package com.sharewise.server;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /**
  * The one JSON configuration of the public API: ISO-8601 times, strict input (unknown fields,
@@ -22,5 +27,51 @@ public final class JsonMapper {
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         // 1.5 for a whole-number field (a quantity, a count) is a mistake to name, not to truncate
         .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+  }
+
+  /**
+   * A client's words for a body that did not map: where ({@code invalid field 'order.side'}) and
+   * what, without Java class names or parser positions; an unknown field comes with the fields that
+   * are known, an unknown enum value with the accepted ones.
+   *
+   * @param root the name of the member the mapped JSON came from ({@code given}), or "" for a whole
+   *     request body
+   */
+  public static String describe(JsonMappingException mapping, String root) {
+    String where =
+        mapping.getPath().stream()
+            .map(
+                ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+            .collect(Collectors.joining("."));
+    where = root.isEmpty() ? where : where.isEmpty() ? root : root + "." + where;
+    String what;
+    if (mapping instanceof InvalidFormatException invalid
+        && invalid.getTargetType() != null
+        && invalid.getTargetType().isEnum()) {
+      what =
+          "'"
+              + invalid.getValue()
+              + "' is not one of "
+              + Arrays.toString(invalid.getTargetType().getEnumConstants());
+    } else {
+      what = mapping.getOriginalMessage();
+      for (String noise : new String[] {" (class ", " (but could if coercion"}) {
+        int cut = what.indexOf(noise);
+        what = cut > 0 ? what.substring(0, cut) : what;
+      }
+    }
+    if (mapping instanceof UnrecognizedPropertyException unknown
+        && unknown.getKnownPropertyIds() != null
+        && !unknown.getKnownPropertyIds().isEmpty()) {
+      what +=
+          "; known fields: "
+              + unknown.getKnownPropertyIds().stream()
+                  .map(String::valueOf)
+                  .sorted()
+                  .collect(Collectors.joining(", "));
+    }
+    return where.isEmpty()
+        ? "invalid request body: " + what
+        : "invalid field '" + where + "': " + what;
   }
 }

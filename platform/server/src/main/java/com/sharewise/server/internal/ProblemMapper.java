@@ -2,8 +2,8 @@ package com.sharewise.server.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.sharewise.server.ApiException;
+import com.sharewise.server.JsonMapper;
 import com.sharewise.server.Problem;
 import com.sharewise.server.security.TooManyRequestsException;
 import jakarta.ws.rs.CookieParam;
@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.lang.annotation.Annotation;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.glassfish.jersey.server.ParamException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +55,7 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
       return problem(api.status(), api.title(), api.getMessage(), api);
     }
     if (error instanceof JsonMappingException mapping) {
-      return problem(400, "Malformed request body", describe(mapping), null);
+      return problem(400, "Malformed request body", JsonMapper.describe(mapping, ""), null);
     }
     if (error instanceof JsonProcessingException parse) {
       return problem(
@@ -150,32 +149,6 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
         + "' "
         + (value == null ? "has an invalid value" : "has an invalid value '" + value + "'")
         + (why.isEmpty() ? "" : ": " + why);
-  }
-
-  private static String describe(JsonMappingException mapping) {
-    String where =
-        mapping.getPath().stream()
-            .map(
-                ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-            .collect(Collectors.joining("."));
-    String what = mapping.getOriginalMessage();
-    for (String noise : new String[] {" (class ", " (but could if coercion"}) {
-      int cut = what.indexOf(noise);
-      what = cut > 0 ? what.substring(0, cut) : what;
-    }
-    if (mapping instanceof UnrecognizedPropertyException unknown
-        && unknown.getKnownPropertyIds() != null
-        && !unknown.getKnownPropertyIds().isEmpty()) {
-      what +=
-          "; known fields: "
-              + unknown.getKnownPropertyIds().stream()
-                  .map(String::valueOf)
-                  .sorted()
-                  .collect(Collectors.joining(", "));
-    }
-    return where.isEmpty()
-        ? "invalid request body: " + what
-        : "invalid field '" + where + "': " + what;
   }
 
   private Problem problem(int status, String title, String detail, ApiException api) {

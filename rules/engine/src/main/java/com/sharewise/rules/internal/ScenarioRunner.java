@@ -14,7 +14,6 @@ import com.sharewise.rules.model.SignalDecision;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -44,8 +43,26 @@ public final class ScenarioRunner {
   }
 
   public ScenarioResult run(CompiledRuleSet set, Scenario scenario) {
+    boolean signal = set.kind() == RuleKind.SIGNAL;
+    Scenario.Given given = scenario.given();
+    if (given == null || (signal ? given.signal() == null : given.order() == null)) {
+      // the author's omission, not a failure of the rules: say what to add
+      return new ScenarioResult(
+          scenario.name(),
+          false,
+          List.of(
+              "a "
+                  + set.kind().id()
+                  + " scenario needs "
+                  + (signal ? "given.signal" : "given.order")
+                  + " (the "
+                  + (signal ? "signal" : "order")
+                  + " the rules judge)"),
+          "",
+          List.of());
+    }
     try {
-      return set.kind() == RuleKind.SIGNAL ? signal(set, scenario) : order(set, scenario);
+      return signal ? signal(set, scenario) : order(set, scenario);
     } catch (RuntimeException e) {
       return new ScenarioResult(
           scenario.name(),
@@ -58,8 +75,7 @@ public final class ScenarioRunner {
 
   private ScenarioResult order(CompiledRuleSet set, Scenario scenario) {
     Scenario.Given given = scenario.given();
-    OrderIntent order =
-        Objects.requireNonNull(given.order(), "a " + set.kind().id() + " scenario needs an order");
+    OrderIntent order = given.order();
     RiskFacts facts = resolver.risk(order, context(given, order.accountId()), data(given));
     Judge.JudgedOrder judged = judge.only(set.kind(), set, facts);
     Decision d = judged.decision();
@@ -92,7 +108,6 @@ public final class ScenarioRunner {
 
   private ScenarioResult signal(CompiledRuleSet set, Scenario scenario) {
     Scenario.Given given = scenario.given();
-    Objects.requireNonNull(given.signal(), "a signal scenario needs a signal");
     SignalContext context =
         new SignalContext(
             account(given, given.signal().accountId()),

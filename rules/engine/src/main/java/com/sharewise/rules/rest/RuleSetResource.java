@@ -18,6 +18,7 @@ import com.sharewise.rules.model.InstrumentLimit;
 import com.sharewise.rules.model.Limits;
 import com.sharewise.rules.model.RestrictedInstrument;
 import com.sharewise.server.ApiException;
+import com.sharewise.server.JsonMapper;
 import com.sharewise.server.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -56,7 +57,9 @@ public final class RuleSetResource {
   private static final ObjectMapper LENIENT =
       new ObjectMapper()
           .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
-          .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          // but a fraction for a whole number (a quantity) is refused, as in every request body
+          .disable(com.fasterxml.jackson.databind.DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
   private final Rules rules;
   private final RuleSetService service;
@@ -228,7 +231,7 @@ public final class RuleSetResource {
     if (json == null) {
       throw ApiException.badRequest("send the scenario: {\"given\": {…}, \"expect\": {…}}");
     }
-    Scenario body = fromJson(json, Scenario.class);
+    Scenario body = fromJson(json, Scenario.class, "");
     Scenario named = new Scenario(name, body.description(), body.given(), body.expect());
     return call(() -> service.saveScenario(kind(kind), named, actor(security)));
   }
@@ -265,7 +268,7 @@ public final class RuleSetResource {
     if (body == null || body.given() == null) {
       throw ApiException.badRequest("send {\"given\": {\"order\": {…}, …}} (and a version)");
     }
-    Scenario.Given given = fromJson(body.given(), Scenario.Given.class);
+    Scenario.Given given = fromJson(body.given(), Scenario.Given.class, "given");
     return call(() -> service.dryRun(kind(kind), body.version(), given));
   }
 
@@ -369,7 +372,7 @@ public final class RuleSetResource {
     if (json == null) {
       throw ApiException.badRequest("send the limits as JSON (see GET /api/v1/rulesets/limits)");
     }
-    Limits body = fromJson(json, Limits.class);
+    Limits body = fromJson(json, Limits.class, "");
     Limits limits = call(() -> body.forAccount(account));
     return call(() -> service.putLimits(limits, actor(security)));
   }
@@ -468,11 +471,13 @@ public final class RuleSetResource {
    * Facts and limits are read leniently (a number left out is 0), scenarios strictly otherwise (an
    * unknown field is an author's typo).
    */
-  private static <T> T fromJson(JsonNode json, Class<T> type) {
+  private static <T> T fromJson(JsonNode json, Class<T> type, String member) {
     try {
       return LENIENT.treeToValue(json, type);
+    } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+      throw ApiException.badRequest(JsonMapper.describe(e, member));
     } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
-      throw ApiException.badRequest("invalid " + type.getSimpleName() + ": " + e.getMessage());
+      throw ApiException.badRequest("invalid " + member + ": " + e.getMessage());
     }
   }
 

@@ -189,4 +189,43 @@ class RuleSetResourceIT {
     assertThat(dryRun.statusCode()).as(dryRun.body()).isEqualTo(200);
     assertThat(json(dryRun).path("summary").asText()).contains("REJECT");
   }
+
+  @Test
+  void aDryRunWithBadFactsIsA400InTheAuthorsTerms() throws Exception {
+    HttpResponse<String> badSide =
+        send(
+            "POST",
+            "/rulesets/risk/evaluate",
+            ASHA,
+            """
+            {"given": {"order": {"instrument": "NSE:INFY", "side": "SIDEWAYS", "quantity": 5}}}
+            """);
+    assertThat(badSide.statusCode()).isEqualTo(400);
+    assertThat(json(badSide).path("detail").asText())
+        .isEqualTo("invalid field 'given.order.side': 'SIDEWAYS' is not one of [BUY, SELL]");
+    HttpResponse<String> fraction =
+        send(
+            "POST",
+            "/rulesets/risk/evaluate",
+            ASHA,
+            """
+            {"given": {"order": {"instrument": "NSE:INFY", "side": "BUY", "quantity": 5.5}}}
+            """);
+    assertThat(fraction.statusCode()).isEqualTo(400);
+    assertThat(json(fraction).path("detail").asText())
+        .startsWith(
+            "invalid field 'given.order.quantity': Cannot coerce Floating-point value (5.5)");
+    HttpResponse<String> noOrder =
+        send(
+            "POST",
+            "/rulesets/risk/evaluate",
+            ASHA,
+            """
+            {"given": {"signal": {"instrument": "NSE:INFY"}}}
+            """);
+    assertThat(noOrder.statusCode()).isEqualTo(400);
+    assertThat(json(noOrder).path("detail").asText())
+        .contains("a risk scenario needs given.order")
+        .doesNotContain("Exception");
+  }
 }
