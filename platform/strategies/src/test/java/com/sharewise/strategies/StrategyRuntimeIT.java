@@ -33,6 +33,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -122,6 +123,17 @@ class StrategyRuntimeIT {
 
   private static InstanceSpec sma(Map<String, String> parameters) {
     return new InstanceSpec(OrderDesk.ACCOUNT, "", SMA, List.of(INFY), Timeframe.M5, parameters);
+  }
+
+  /** The SMA crossover with its defaults on these instruments. */
+  private static InstanceSpec smaOn(String... instruments) {
+    return new InstanceSpec(
+        OrderDesk.ACCOUNT,
+        "",
+        SMA,
+        Stream.of(instruments).map(com.sharewise.api.market.InstrumentId::parse).toList(),
+        Timeframe.M5,
+        Map.of());
   }
 
   private static void eventually(String what, BooleanSupplier condition) {
@@ -294,33 +306,9 @@ class StrategyRuntimeIT {
         .hasMessageContaining("must be less than slow");
     assertThatThrownBy(() -> runtime.create("asha", sma(Map.of("speed", "3")), false))
         .hasMessageContaining("unknown parameter 'speed'; known: fast, slow");
-    assertThatThrownBy(
-            () ->
-                runtime.create(
-                    "asha",
-                    new InstanceSpec(
-                        OrderDesk.ACCOUNT,
-                        "",
-                        SMA,
-                        List.of(com.sharewise.api.market.InstrumentId.parse("NSE:NOPE")),
-                        Timeframe.M5,
-                        Map.of()),
-                    false))
+    assertThatThrownBy(() -> runtime.create("asha", smaOn("NSE:NOPE"), false))
         .hasMessageContaining("unknown instrument NSE:NOPE");
-    assertThatThrownBy(
-            () ->
-                runtime.create(
-                    "asha",
-                    new InstanceSpec(
-                        OrderDesk.ACCOUNT,
-                        "",
-                        SMA,
-                        List.of(
-                            com.sharewise.api.market.InstrumentId.parse("NSE:INFY"),
-                            com.sharewise.api.market.InstrumentId.parse("NSE:INFY")),
-                        Timeframe.M5,
-                        Map.of()),
-                    false))
+    assertThatThrownBy(() -> runtime.create("asha", smaOn("NSE:INFY", "NSE:INFY"), false))
         .hasMessageContaining("instruments lists NSE:INFY twice");
     // a setting only the strategy's create refuses
     plugins.install("com.example.picky", "1.0.0", picky());

@@ -193,39 +193,24 @@ class RuleSetResourceIT {
   @Test
   void aDryRunWithBadFactsIsA400InTheAuthorsTerms() throws Exception {
     HttpResponse<String> badSide =
-        send(
-            "POST",
-            "/rulesets/risk/evaluate",
-            ASHA,
-            """
-            {"given": {"order": {"instrument": "NSE:INFY", "side": "SIDEWAYS", "quantity": 5}}}
-            """);
+        dryRun("{\"order\": {\"instrument\": \"NSE:INFY\", \"side\": \"SIDEWAYS\"}}");
     assertThat(badSide.statusCode()).isEqualTo(400);
     assertThat(json(badSide).path("detail").asText())
         .isEqualTo("invalid field 'given.order.side': 'SIDEWAYS' is not one of [BUY, SELL]");
     HttpResponse<String> fraction =
-        send(
-            "POST",
-            "/rulesets/risk/evaluate",
-            ASHA,
-            """
-            {"given": {"order": {"instrument": "NSE:INFY", "side": "BUY", "quantity": 5.5}}}
-            """);
+        dryRun("{\"order\": {\"instrument\": \"NSE:INFY\", \"quantity\": 5.5}}");
     assertThat(fraction.statusCode()).isEqualTo(400);
     assertThat(json(fraction).path("detail").asText())
         .startsWith(
             "invalid field 'given.order.quantity': Cannot coerce Floating-point value (5.5)");
-    HttpResponse<String> noOrder =
-        send(
-            "POST",
-            "/rulesets/risk/evaluate",
-            ASHA,
-            """
-            {"given": {"signal": {"instrument": "NSE:INFY"}}}
-            """);
+    HttpResponse<String> noOrder = dryRun("{\"signal\": {\"instrument\": \"NSE:INFY\"}}");
     assertThat(noOrder.statusCode()).isEqualTo(400);
     assertThat(json(noOrder).path("detail").asText())
         .contains("a risk scenario needs given.order")
         .doesNotContain("Exception");
+  }
+
+  private HttpResponse<String> dryRun(String given) throws Exception {
+    return send("POST", "/rulesets/risk/evaluate", ASHA, "{\"given\": " + given + "}");
   }
 }
