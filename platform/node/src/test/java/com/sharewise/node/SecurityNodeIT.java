@@ -570,6 +570,10 @@ class SecurityNodeIT {
         .isEqualTo(200);
     assertThat(running.send(json("GET", "/api/v1/orders/" + id, null, lou)).statusCode())
         .isEqualTo(200);
+    // a filter word JAX-RS would read as false (every order) is refused
+    HttpResponse<String> maybe = running.send(json("GET", "/api/v1/orders?open=maybe", null, lou));
+    assertThat(maybe.statusCode()).isEqualTo(400);
+    assertThat(maybe.body()).contains("open must be true or false, got 'maybe'");
   }
 
   @Test
@@ -810,6 +814,15 @@ class SecurityNodeIT {
         .contains("LOGIN_SUCCEEDED");
     assertThat(running.send(json("GET", "/api/v1/audit", null, token(Caller.TRADER))).statusCode())
         .isEqualTo(403);
+    HttpResponse<String> swapped =
+        running.send(
+            json(
+                "GET",
+                "/api/v1/audit?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z",
+                null,
+                risk));
+    assertThat(swapped.statusCode()).isEqualTo(400);
+    assertThat(swapped.body()).contains("to (2026-01-01T00:00:00Z) must be after from");
     assertThat(
             RunningNode.parse(running.send(json("GET", "/api/v1/audit/verify", null, risk)).body())
                 .path("intact")

@@ -34,6 +34,11 @@ public record OrderQuery(
       throw new OrderException(
           OrderException.Reason.INVALID, "limit must be between 1 and 1000, got " + limit);
     }
+    if (from != null && to != null && !to.isAfter(from)) {
+      // an empty range is a swapped or mistyped one: say so rather than list nothing
+      throw new OrderException(
+          OrderException.Reason.INVALID, "to (" + to + ") must be after from (" + from + ")");
+    }
   }
 
   /** Every order of {@code accountIds}, newest first. */

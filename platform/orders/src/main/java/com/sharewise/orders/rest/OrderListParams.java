@@ -35,10 +35,9 @@ public final class OrderListParams {
   @QueryParam("to")
   public String to;
 
-  /** Only orders that are not finished. */
+  /** {@code true}: only orders that are not finished ({@code false} or absent: all). */
   @QueryParam("open")
-  @DefaultValue("false")
-  public boolean open;
+  public String open;
 
   /** At most this many, newest first (1–1000). */
   @QueryParam("limit")

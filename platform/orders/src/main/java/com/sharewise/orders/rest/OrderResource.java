@@ -130,7 +130,7 @@ public final class OrderResource {
         }
       }
     }
-    if (params.open) {
+    if (Parse.flag("open", params.open)) {
       for (OrderStatus s : OrderStatus.values()) {
         if (!s.isFinal()) {
           wanted.add(s);

@@ -52,4 +52,18 @@ final class Parse {
       throw ApiException.badRequest(field + " must be an ISO-8601 instant, got '" + text + "'");
     }
   }
+
+  /**
+   * A yes/no parameter: {@code true} or {@code false} (any case), absent or blank = {@code false}.
+   * JAX-RS reads every other word as false, so {@code open=yes} would silently list every order.
+   */
+  static boolean flag(String field, String text) {
+    if (text == null || text.isBlank() || text.equalsIgnoreCase("false")) {
+      return false;
+    }
+    if (text.equalsIgnoreCase("true")) {
+      return true;
+    }
+    throw ApiException.badRequest(field + " must be true or false, got '" + text + "'");
+  }
 }

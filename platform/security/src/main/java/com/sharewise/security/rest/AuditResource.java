@@ -75,18 +75,16 @@ public final class AuditResource {
       throw ApiException.badRequest(
           "limit must be between 1 and " + AuditQuery.MAX_LIMIT + ", got " + limit);
     }
+    Instant fromTime = instant("from", from);
+    Instant toTime = instant("to", to);
+    if (fromTime != null && toTime != null && !toTime.isAfter(fromTime)) {
+      throw ApiException.badRequest("to (" + to + ") must be after from (" + from + ")");
+    }
     List<AuditEntryDto> entries =
         audit
             .find(
                 new AuditQuery(
-                    actor,
-                    action,
-                    targetType,
-                    targetId,
-                    instant("from", from),
-                    instant("to", to),
-                    before,
-                    limit))
+                    actor, action, targetType, targetId, fromTime, toTime, before, limit))
             .stream()
             .map(AuditEntryDto::from)
             .toList();
