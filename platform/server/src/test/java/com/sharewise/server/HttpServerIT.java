@@ -14,10 +14,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -121,6 +126,20 @@ class HttpServerIT {
   }
 
   @Test
+  void aJsonBodyOverTheLimitIs413WhetherItsLengthIsDeclaredOrChunked() throws Exception {
+    String huge = "{\"symbol\":\"" + "X".repeat(2 << 20) + "\"}";
+    HttpResponse<String> declared = post("/api/v1/echo", huge);
+    assertThat(declared.statusCode()).isEqualTo(413);
+    assertThat(declared.headers().firstValue("Content-Type")).hasValue(Problem.MEDIA_TYPE);
+    assertThat(declared.body()).contains("larger than 1 MiB");
+    // without a length the body is counted as it is read (curl-like client: it reads the answer
+    // while still sending, which java.net.http does not)
+    String streamed = chunkedPost("/api/v1/echo", huge.getBytes(StandardCharsets.UTF_8));
+    assertThat(streamed).startsWith("HTTP/1.1 413").contains("larger than 1 MiB");
+    assertThat(post("/api/v1/echo", "{\"symbol\":\"NSE:INFY\"}").statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void apiExceptionsKeepTheirStatusAndDetail() throws Exception {
     HttpResponse<String> response = get("/api/v1/echo/NSE:NOPE");
     assertThat(response.statusCode()).isEqualTo(404);
@@ -167,6 +186,51 @@ class HttpServerIT {
             .POST(HttpRequest.BodyPublishers.ofString(json))
             .build();
     return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * POSTs {@code body} as JSON in chunks on a raw socket; the answer as text, as far as it came.
+   */
+  private static String chunkedPost(String path, byte[] body) throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      Thread writer =
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    try {
+                      out.write(
+                          ("POST "
+                                  + path
+                                  + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                  + "Content-Type: application/json\r\n"
+                                  + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n")
+                              .getBytes(StandardCharsets.US_ASCII));
+                      for (int i = 0; i < body.length; i += 8192) {
+                        int n = Math.min(8192, body.length - i);
+                        out.write(
+                            (Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                        out.write(body, i, n);
+                        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                      }
+                      out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    } catch (IOException e) {
+                      // the server answered and closed before the whole body was sent
+                    }
+                  });
+      ByteArrayOutputStream answer = new ByteArrayOutputStream();
+      byte[] buffer = new byte[8192];
+      try {
+        for (int n; (n = socket.getInputStream().read(buffer)) >= 0; ) {
+          answer.write(buffer, 0, n);
+        }
+      } catch (IOException e) {
+        // a reset after the answer: keep what arrived
+      }
+      writer.join(Duration.ofSeconds(10));
+      return answer.toString(StandardCharsets.UTF_8);
+    }
   }
 
   private static URI uri(String path) {

@@ -27,6 +27,7 @@ public final class ApiApplication extends ResourceConfig {
     register(JacksonFeature.withoutExceptionMappers());
     register(ObjectMapperResolver.class);
     register(ProblemMapper.class);
+    register(BodySizeLimit.class);
     register(ValidationProblemMapper.class);
     register(RolesAllowedDynamicFeature.class);
     if (components.stream().noneMatch(AccessControlFeature.class::isInstance)) {

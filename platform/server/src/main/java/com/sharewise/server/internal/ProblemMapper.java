@@ -51,6 +51,13 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
   }
 
   private Problem toProblem(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof BodySizeLimit.TooLarge) {
+        // a chunked body passed the limit while a reader parsed it (the parser may wrap it)
+        ApiException tooLarge = BodySizeLimit.tooLarge();
+        return problem(tooLarge.status(), tooLarge.title(), tooLarge.getMessage(), tooLarge);
+      }
+    }
     if (error instanceof ApiException api) {
       return problem(api.status(), api.title(), api.getMessage(), api);
     }
