@@ -15,15 +15,18 @@ import com.sharewise.orders.OrderListener;
 import com.sharewise.orders.OrderService;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +66,17 @@ import org.slf4j.LoggerFactory;
 public final class AlgorithmEngine implements ExecutionAlgorithms, OrderListener, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(AlgorithmEngine.class);
+
+  private static final Set<String> ANY_ALGORITHM_PARAMETERS =
+      Collections.unmodifiableSet(
+          new TreeSet<>(
+              Stream.of(
+                      BracketSpec.PARAMETERS,
+                      TrailSpec.PARAMETERS,
+                      IcebergSpec.PARAMETERS,
+                      SliceSpec.VWAP_PARAMETERS)
+                  .flatMap(Set::stream)
+                  .toList()));
 
   /**
    * What the engine needs besides the order service.
@@ -115,6 +129,18 @@ public final class AlgorithmEngine implements ExecutionAlgorithms, OrderListener
   @Override
   public void validate(OrderCommand command) {
     if (command.algorithm() == Algorithm.DIRECT) {
+      // a workflow rule may still pick an algorithm for it, which then reads these: only names
+      // some algorithm knows (a typo, or anything else, would be journaled and never read)
+      for (String name : command.algorithmParameters().keySet()) {
+        if (!ANY_ALGORITHM_PARAMETERS.contains(name)) {
+          throw new OrderException(
+              OrderException.Reason.INVALID,
+              "'"
+                  + name
+                  + "' is not a parameter of any execution algorithm; they take "
+                  + ANY_ALGORITHM_PARAMETERS);
+        }
+      }
       return;
     }
     Instrument instrument =

@@ -14,6 +14,8 @@ import java.util.Set;
  */
 record SliceSpec(Duration window, int slices, int days) {
 
+  static final Set<String> TWAP_PARAMETERS = Set.of("minutes", "slices");
+  static final Set<String> VWAP_PARAMETERS = Set.of("minutes", "slices", "days");
   static final int DEFAULT_MINUTES = 30;
   static final int DEFAULT_SLICES = 10;
   static final int DEFAULT_DAYS = 10;
@@ -24,9 +26,7 @@ record SliceSpec(Duration window, int slices, int days) {
    */
   static SliceSpec parse(Terms terms) {
     boolean vwap = terms.algorithm() == Algorithm.VWAP;
-    Parameters p =
-        new Parameters(
-            terms, vwap ? Set.of("minutes", "slices", "days") : Set.of("minutes", "slices"));
+    Parameters p = new Parameters(terms, vwap ? VWAP_PARAMETERS : TWAP_PARAMETERS);
     Parameters.requireType(terms, Set.of(OrderType.MARKET, OrderType.LIMIT));
     long minutes = p.whole("minutes", DEFAULT_MINUTES, 1, 1440);
     int slices = (int) p.whole("slices", DEFAULT_SLICES, 1, 500);

@@ -175,4 +175,33 @@ class TwapTest {
         .hasMessageContaining("SL_M");
     assertThat(desk.store.orders()).isEmpty();
   }
+
+  @Test
+  void aDirectOrderTakesOnlyParametersSomeAlgorithmKnows() {
+    // a workflow rule may work it by an algorithm, which reads these; anything else is refused
+    assertThatThrownBy(
+            () ->
+                desk.place(
+                    Algorithm.DIRECT,
+                    OrderSide.BUY,
+                    100,
+                    OrderType.MARKET,
+                    null,
+                    null,
+                    Map.of("slices", "4", "junk", "x")))
+        .isInstanceOf(OrderException.class)
+        .hasMessageContaining("'junk' is not a parameter of any execution algorithm")
+        .hasMessageContaining("slices");
+    assertThat(desk.store.orders()).isEmpty();
+    Order direct =
+        desk.place(
+            Algorithm.DIRECT,
+            OrderSide.BUY,
+            100,
+            OrderType.MARKET,
+            null,
+            null,
+            Map.of("slices", "4"));
+    assertThat(direct.algorithmParameters()).containsEntry("slices", "4");
+  }
 }
