@@ -839,6 +839,35 @@ class SecurityNodeIT {
   }
 
   @Test
+  void anAccountNeedsAnInstalledBrokerAndOnlyItsSettings() {
+    String trader = token(Caller.TRADER);
+    HttpResponse<String> unknown =
+        running.send(
+            json("POST", "/api/v1/accounts", "{\"name\":\"Live\",\"broker\":\"nope\"}", trader));
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(unknown.body()).contains("unknown broker 'nope'; installed: paper");
+    HttpResponse<String> typo =
+        running.send(
+            json(
+                "POST",
+                "/api/v1/accounts",
+                "{\"name\":\"Paper 2\",\"broker\":\"paper\","
+                    + "\"credentials\":{\"slipageBps\":\"5\"}}",
+                trader));
+    assertThat(typo.statusCode()).isEqualTo(400);
+    assertThat(typo.body()).contains("credentials.slipageBps: unknown parameter 'slipageBps'");
+    HttpResponse<String> fine =
+        running.send(
+            json(
+                "POST",
+                "/api/v1/accounts",
+                "{\"name\":\"Paper 3\",\"broker\":\"paper\","
+                    + "\"credentials\":{\"slippageBps\":\"5\"}}",
+                trader));
+    assertThat(fine.statusCode()).as(fine.body()).isEqualTo(201);
+  }
+
+  @Test
   void clientsCannotSetServerOwnedFields() {
     HttpResponse<String> response =
         running.send(

@@ -4,6 +4,7 @@ import static com.sharewise.store.jooq.Tables.ACCOUNT_CASH;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.sharewise.api.broker.BrokerAdapterFactory;
+import com.sharewise.api.broker.BrokerDescriptor;
 import com.sharewise.api.market.Instrument;
 import com.sharewise.api.market.InstrumentId;
 import com.sharewise.api.market.QuoteSource;
@@ -13,6 +14,7 @@ import com.sharewise.orders.internal.PluginBrokerGateway;
 import com.sharewise.orders.internal.PostgresOrderStore;
 import com.sharewise.orders.internal.SecurityAccounts;
 import com.sharewise.pluginhost.PluginHost;
+import com.sharewise.pluginhost.PluginService;
 import com.sharewise.pluginhost.PluginServices;
 import com.sharewise.rules.RiskGate;
 import com.sharewise.security.Accounts;
@@ -23,6 +25,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -239,6 +242,16 @@ public final class Orders implements AutoCloseable {
 
   public Users users() {
     return users;
+  }
+
+  /** The descriptors of the broker plugins installed now, by id. */
+  public Map<String, BrokerDescriptor> brokers() {
+    Map<String, BrokerDescriptor> installed = new TreeMap<>();
+    for (PluginService<BrokerAdapterFactory> plugin : factories.snapshot()) {
+      BrokerDescriptor descriptor = plugin.service().descriptor();
+      installed.put(descriptor.id(), descriptor);
+    }
+    return installed;
   }
 
   /** The rules that judged the orders (their decisions explain each order). */

@@ -1,5 +1,8 @@
 package com.sharewise.orders.rest;
 
+import com.sharewise.api.broker.BrokerDescriptor;
+import com.sharewise.api.param.ParameterException;
+import com.sharewise.api.param.Parameters;
 import com.sharewise.orders.Orders;
 import com.sharewise.security.Account;
 import com.sharewise.security.Accounts;
@@ -23,6 +26,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code /api/v1/accounts}: the caller's trading accounts. A trader without any gets a paper
@@ -49,10 +53,12 @@ public final class AccountResource {
 
   private final Accounts accounts;
   private final Users users;
+  private final Supplier<Map<String, BrokerDescriptor>> brokers;
 
   public AccountResource(Orders orders) {
     this.accounts = orders.accounts();
     this.users = orders.users();
+    this.brokers = orders::brokers;
   }
 
   @GET
@@ -79,15 +85,38 @@ public final class AccountResource {
       throw ApiException.badRequest("name is longer than 128 characters");
     }
     String broker = body.broker() == null || body.broker().isBlank() ? "paper" : body.broker();
-    Account created =
-        create(
-            user,
-            body.name().trim(),
-            broker,
-            body.credentials() == null ? Map.of() : body.credentials());
+    Map<String, String> credentials = body.credentials() == null ? Map.of() : body.credentials();
+    checkBroker(broker, credentials);
+    Account created = create(user, body.name().trim(), broker, credentials);
     return Response.created(URI.create("accounts/" + created.id()))
         .entity(AccountDto.of(created))
         .build();
+  }
+
+  /**
+   * The broker must be installed and the credentials must be its settings, typed as it says: an
+   * account bound to a missing broker, or with a misspelt key, would only fail at its first order.
+   */
+  private void checkBroker(String broker, Map<String, String> credentials) {
+    Map<String, BrokerDescriptor> installed = brokers.get();
+    BrokerDescriptor descriptor = installed.get(broker);
+    if (descriptor == null) {
+      throw ApiException.badRequest(
+          "unknown broker '"
+              + broker
+              + "'; installed: "
+              + (installed.isEmpty() ? "none" : String.join(", ", installed.keySet())));
+    }
+    try {
+      Parameters.resolve(descriptor.settings(), credentials);
+    } catch (ParameterException e) {
+      throw new ApiException(
+          400,
+          "Bad request",
+          "credentials." + e.parameter() + ": " + e.getMessage(),
+          Map.of("field", "credentials." + e.parameter()),
+          e);
+    }
   }
 
   private Account create(
