@@ -7,7 +7,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -15,6 +22,15 @@ import java.util.stream.Collectors;
  * missing primitives and fractions for whole numbers are refused).
  */
 public final class JsonMapper {
+
+  private static final Map<Class<?>, String> TIME_EXAMPLES =
+      Map.of(
+          Instant.class, "2025-01-31T03:45:00Z",
+          Duration.class, "P60D or PT30M",
+          LocalDate.class, "2025-01-31",
+          LocalTime.class, "09:15",
+          LocalDateTime.class, "2025-01-31T09:15:00",
+          OffsetDateTime.class, "2025-01-31T09:15:00+05:30");
 
   private JsonMapper() {}
 
@@ -53,6 +69,16 @@ public final class JsonMapper {
               + invalid.getValue()
               + "' is not one of "
               + Arrays.toString(invalid.getTargetType().getEnumConstants());
+    } else if (mapping instanceof InvalidFormatException invalid
+        && invalid.getTargetType() != null
+        && TIME_EXAMPLES.containsKey(invalid.getTargetType())) {
+      what =
+          "'"
+              + invalid.getValue()
+              + "' is not an ISO-8601 "
+              + invalid.getTargetType().getSimpleName()
+              + " such as "
+              + TIME_EXAMPLES.get(invalid.getTargetType());
     } else {
       what = mapping.getOriginalMessage();
       for (String noise : new String[] {" (class ", " (but could if coercion"}) {

@@ -110,7 +110,7 @@ class HttpServerIT {
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body())
         .contains("invalid field 'qty'")
-        .contains("known fields: quantity, symbol");
+        .contains("known fields: at, quantity, symbol");
   }
 
   @Test
@@ -137,6 +137,18 @@ class HttpServerIT {
     String streamed = chunkedPost("/api/v1/echo", huge.getBytes(StandardCharsets.UTF_8));
     assertThat(streamed).startsWith("HTTP/1.1 413").contains("larger than 1 MiB");
     assertThat(post("/api/v1/echo", "{\"symbol\":\"NSE:INFY\"}").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aTimeThatDoesNotParseIsNamedWithAnExample() throws Exception {
+    HttpResponse<String> response =
+        post("/api/v1/echo", "{\"symbol\":\"NSE:INFY\",\"at\":\"yesterday\"}");
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body())
+        .contains(
+            "invalid field 'at': 'yesterday' is not an ISO-8601 Instant such as"
+                + " 2025-01-31T03:45:00Z")
+        .doesNotContain("java.time");
   }
 
   @Test
@@ -242,9 +254,9 @@ class HttpServerIT {
   @Produces(MediaType.APPLICATION_JSON)
   @PermitAll
   public static final class EchoResource {
-    public record Body(String symbol, Long quantity) {
+    public record Body(String symbol, Long quantity, java.time.Instant at) {
       Body(String symbol) {
-        this(symbol, null);
+        this(symbol, null, null);
       }
     }
 

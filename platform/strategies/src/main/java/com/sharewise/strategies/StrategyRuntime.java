@@ -893,8 +893,7 @@ public final class StrategyRuntime implements AutoCloseable {
     for (InstrumentId instrument : spec.instruments()) {
       if (!seen.add(instrument)) {
         // the runner keeps one series per instrument: a second entry would be shown, not traded
-        throw new StrategyException(
-            Reason.INVALID, "instruments", "instruments lists " + instrument + " twice");
+        throw new StrategyException(Reason.INVALID, "instruments", instrument + " is listed twice");
       }
       if (d.instruments().apply(instrument).isEmpty()) {
         throw StrategyException.notFound("unknown instrument " + instrument);

@@ -309,7 +309,7 @@ class StrategyRuntimeIT {
     assertThatThrownBy(() -> runtime.create("asha", smaOn("NSE:NOPE"), false))
         .hasMessageContaining("unknown instrument NSE:NOPE");
     assertThatThrownBy(() -> runtime.create("asha", smaOn("NSE:INFY", "NSE:INFY"), false))
-        .hasMessageContaining("instruments lists NSE:INFY twice");
+        .hasMessageContaining("NSE:INFY is listed twice");
     // a setting only the strategy's create refuses
     plugins.install("com.example.picky", "1.0.0", picky());
     assertThatThrownBy(
