@@ -15,6 +15,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -31,6 +32,9 @@ public final class JsonMapper {
           LocalTime.class, "09:15",
           LocalDateTime.class, "2025-01-31T09:15:00",
           OffsetDateTime.class, "2025-01-31T09:15:00+05:30");
+
+  private static final Pattern QUALIFIED_TYPE =
+      Pattern.compile("`(?:[a-z_][a-z0-9_]*\\.)+([A-Za-z_][\\w$]*)`");
 
   private JsonMapper() {}
 
@@ -79,12 +83,17 @@ public final class JsonMapper {
               + invalid.getTargetType().getSimpleName()
               + " such as "
               + TIME_EXAMPLES.get(invalid.getTargetType());
+    } else if (mapping instanceof InvalidFormatException invalid
+        && (invalid.getTargetType() == Boolean.class || invalid.getTargetType() == boolean.class)) {
+      what = "'" + invalid.getValue() + "' is not true or false";
     } else {
       what = mapping.getOriginalMessage();
       for (String noise : new String[] {" (class ", " (but could if coercion"}) {
         int cut = what.indexOf(noise);
         what = cut > 0 ? what.substring(0, cut) : what;
       }
+      // `java.lang.Long` → Long: the client wrote JSON, not Java
+      what = QUALIFIED_TYPE.matcher(what).replaceAll("$1");
     }
     if (mapping instanceof UnrecognizedPropertyException unknown
         && unknown.getKnownPropertyIds() != null

@@ -110,7 +110,7 @@ class HttpServerIT {
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body())
         .contains("invalid field 'qty'")
-        .contains("known fields: at, quantity, symbol");
+        .contains("known fields: at, quantity, symbol, urgent");
   }
 
   @Test
@@ -119,8 +119,10 @@ class HttpServerIT {
         post("/api/v1/echo", "{\"symbol\":\"NSE:INFY\",\"quantity\":1.5}");
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body())
-        .contains("invalid field 'quantity': Cannot coerce Floating-point value (1.5)")
-        .doesNotContain("CoercionConfig");
+        .contains(
+            "invalid field 'quantity': Cannot coerce Floating-point value (1.5) to Long value")
+        .doesNotContain("CoercionConfig")
+        .doesNotContain("java.lang");
     assertThat(post("/api/v1/echo", "{\"symbol\":\"NSE:INFY\",\"quantity\":2}").body())
         .contains("\"quantity\":2");
   }
@@ -149,6 +151,8 @@ class HttpServerIT {
             "invalid field 'at': 'yesterday' is not an ISO-8601 Instant such as"
                 + " 2025-01-31T03:45:00Z")
         .doesNotContain("java.time");
+    assertThat(post("/api/v1/echo", "{\"symbol\":\"NSE:INFY\",\"urgent\":\"maybe\"}").body())
+        .contains("invalid field 'urgent': 'maybe' is not true or false");
   }
 
   @Test
@@ -254,9 +258,9 @@ class HttpServerIT {
   @Produces(MediaType.APPLICATION_JSON)
   @PermitAll
   public static final class EchoResource {
-    public record Body(String symbol, Long quantity, java.time.Instant at) {
+    public record Body(String symbol, Long quantity, java.time.Instant at, Boolean urgent) {
       Body(String symbol) {
-        this(symbol, null, null);
+        this(symbol, null, null, null);
       }
     }
 
