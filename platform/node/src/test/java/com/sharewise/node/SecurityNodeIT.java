@@ -840,31 +840,22 @@ class SecurityNodeIT {
 
   @Test
   void anAccountNeedsAnInstalledBrokerAndOnlyItsSettings() {
-    String trader = token(Caller.TRADER);
-    HttpResponse<String> unknown =
-        running.send(
-            json("POST", "/api/v1/accounts", "{\"name\":\"Live\",\"broker\":\"nope\"}", trader));
+    HttpResponse<String> unknown = addAccount("{\"name\":\"Live\",\"broker\":\"nope\"}");
     assertThat(unknown.statusCode()).isEqualTo(400);
     assertThat(unknown.body()).contains("unknown broker 'nope'; installed: paper");
     HttpResponse<String> typo =
-        running.send(
-            json(
-                "POST",
-                "/api/v1/accounts",
-                "{\"name\":\"Paper 2\",\"broker\":\"paper\","
-                    + "\"credentials\":{\"slipageBps\":\"5\"}}",
-                trader));
+        addAccount(
+            "{\"name\":\"Paper 2\",\"broker\":\"paper\",\"credentials\":{\"slipageBps\":\"5\"}}");
     assertThat(typo.statusCode()).isEqualTo(400);
     assertThat(typo.body()).contains("credentials.slipageBps: unknown parameter 'slipageBps'");
     HttpResponse<String> fine =
-        running.send(
-            json(
-                "POST",
-                "/api/v1/accounts",
-                "{\"name\":\"Paper 3\",\"broker\":\"paper\","
-                    + "\"credentials\":{\"slippageBps\":\"5\"}}",
-                trader));
+        addAccount(
+            "{\"name\":\"Paper 3\",\"broker\":\"paper\",\"credentials\":{\"slippageBps\":\"5\"}}");
     assertThat(fine.statusCode()).as(fine.body()).isEqualTo(201);
+  }
+
+  private HttpResponse<String> addAccount(String body) {
+    return running.send(json("POST", "/api/v1/accounts", body, token(Caller.TRADER)));
   }
 
   @Test

@@ -114,15 +114,17 @@ class HttpServerIT {
   }
 
   @Test
-  void aFractionForAWholeNumberIsRefusedNotTruncated() throws Exception {
-    HttpResponse<String> response =
-        post("/api/v1/echo", "{\"symbol\":\"NSE:INFY\",\"quantity\":1.5}");
-    assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.body())
-        .contains(
-            "invalid field 'quantity': Cannot coerce Floating-point value (1.5) to Long value")
-        .doesNotContain("CoercionConfig")
-        .doesNotContain("java.lang");
+  void valuesThatDoNotFitTheirFieldAreNamedInTheClientsTerms() throws Exception {
+    // a fraction for a whole number is refused, not truncated
+    assertThat(refusal("{\"symbol\":\"NSE:INFY\",\"quantity\":1.5}"))
+        .isEqualTo(
+            "invalid field 'quantity': Cannot coerce Floating-point value (1.5) to Long value");
+    assertThat(refusal("{\"symbol\":\"NSE:INFY\",\"at\":\"yesterday\"}"))
+        .isEqualTo(
+            "invalid field 'at': 'yesterday' is not an ISO-8601 Instant such as"
+                + " 2025-01-31T03:45:00Z");
+    assertThat(refusal("{\"symbol\":\"NSE:INFY\",\"urgent\":\"maybe\"}"))
+        .isEqualTo("invalid field 'urgent': 'maybe' is not true or false");
     assertThat(post("/api/v1/echo", "{\"symbol\":\"NSE:INFY\",\"quantity\":2}").body())
         .contains("\"quantity\":2");
   }
@@ -139,20 +141,6 @@ class HttpServerIT {
     String streamed = chunkedPost("/api/v1/echo", huge.getBytes(StandardCharsets.UTF_8));
     assertThat(streamed).startsWith("HTTP/1.1 413").contains("larger than 1 MiB");
     assertThat(post("/api/v1/echo", "{\"symbol\":\"NSE:INFY\"}").statusCode()).isEqualTo(200);
-  }
-
-  @Test
-  void aTimeThatDoesNotParseIsNamedWithAnExample() throws Exception {
-    HttpResponse<String> response =
-        post("/api/v1/echo", "{\"symbol\":\"NSE:INFY\",\"at\":\"yesterday\"}");
-    assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.body())
-        .contains(
-            "invalid field 'at': 'yesterday' is not an ISO-8601 Instant such as"
-                + " 2025-01-31T03:45:00Z")
-        .doesNotContain("java.time");
-    assertThat(post("/api/v1/echo", "{\"symbol\":\"NSE:INFY\",\"urgent\":\"maybe\"}").body())
-        .contains("invalid field 'urgent': 'maybe' is not true or false");
   }
 
   @Test
@@ -188,6 +176,16 @@ class HttpServerIT {
     assertThat(response.statusCode()).isEqualTo(500);
     assertThat(response.headers().firstValue("X-Request-Id")).hasValue("req-42");
     assertThat(response.body()).contains("req-42").doesNotContain("IllegalStateException");
+  }
+
+  /** The detail of the 400 that {@code json} posted to the echo resource gets. */
+  private static String refusal(String json) throws Exception {
+    HttpResponse<String> response = post("/api/v1/echo", json);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    return new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(response.body())
+        .path("detail")
+        .asText();
   }
 
   private static HttpResponse<String> get(String path) throws Exception {

@@ -24,6 +24,10 @@ class TwapTest {
 
   private final Desk desk = new Desk();
 
+  private Order direct(Map<String, String> p) {
+    return desk.place(Algorithm.DIRECT, OrderSide.BUY, 100, OrderType.MARKET, null, null, p);
+  }
+
   private Order twap(long quantity, OrderType type, BigDecimal limit, Map<String, String> p) {
     return desk.place(Algorithm.TWAP, OrderSide.BUY, quantity, type, limit, null, p);
   }
@@ -179,29 +183,12 @@ class TwapTest {
   @Test
   void aDirectOrderTakesOnlyParametersSomeAlgorithmKnows() {
     // a workflow rule may work it by an algorithm, which reads these; anything else is refused
-    assertThatThrownBy(
-            () ->
-                desk.place(
-                    Algorithm.DIRECT,
-                    OrderSide.BUY,
-                    100,
-                    OrderType.MARKET,
-                    null,
-                    null,
-                    Map.of("slices", "4", "junk", "x")))
+    assertThatThrownBy(() -> direct(Map.of("slices", "4", "junk", "x")))
         .isInstanceOf(OrderException.class)
         .hasMessageContaining("'junk' is not a parameter of any execution algorithm")
         .hasMessageContaining("slices");
     assertThat(desk.store.orders()).isEmpty();
-    Order direct =
-        desk.place(
-            Algorithm.DIRECT,
-            OrderSide.BUY,
-            100,
-            OrderType.MARKET,
-            null,
-            null,
-            Map.of("slices", "4"));
+    Order direct = direct(Map.of("slices", "4"));
     assertThat(direct.algorithmParameters()).containsEntry("slices", "4");
   }
 }
