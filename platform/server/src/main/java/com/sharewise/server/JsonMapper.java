@@ -64,29 +64,11 @@ public final class JsonMapper {
                 ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
             .collect(Collectors.joining("."));
     where = root.isEmpty() ? where : where.isEmpty() ? root : root + "." + where;
-    String what;
-    if (mapping instanceof InvalidFormatException invalid
-        && invalid.getTargetType() != null
-        && invalid.getTargetType().isEnum()) {
-      what =
-          "'"
-              + invalid.getValue()
-              + "' is not one of "
-              + Arrays.toString(invalid.getTargetType().getEnumConstants());
-    } else if (mapping instanceof InvalidFormatException invalid
-        && invalid.getTargetType() != null
-        && TIME_EXAMPLES.containsKey(invalid.getTargetType())) {
-      what =
-          "'"
-              + invalid.getValue()
-              + "' is not an ISO-8601 "
-              + invalid.getTargetType().getSimpleName()
-              + " such as "
-              + TIME_EXAMPLES.get(invalid.getTargetType());
-    } else if (mapping instanceof InvalidFormatException invalid
-        && (invalid.getTargetType() == Boolean.class || invalid.getTargetType() == boolean.class)) {
-      what = "'" + invalid.getValue() + "' is not true or false";
-    } else {
+    String what =
+        mapping instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+            ? refusedValue(invalid)
+            : null;
+    if (what == null) {
       what = mapping.getOriginalMessage();
       for (String noise : new String[] {" (class ", " (but could if coercion"}) {
         int cut = what.indexOf(noise);
@@ -108,5 +90,25 @@ public final class JsonMapper {
     return where.isEmpty()
         ? "invalid request body: " + what
         : "invalid field '" + where + "': " + what;
+  }
+
+  /** Why a value does not fit an enum, time or yes/no field, or null for other types. */
+  private static String refusedValue(InvalidFormatException invalid) {
+    Class<?> type = invalid.getTargetType();
+    String value = "'" + invalid.getValue() + "'";
+    if (type.isEnum()) {
+      return value + " is not one of " + Arrays.toString(type.getEnumConstants());
+    }
+    if (TIME_EXAMPLES.containsKey(type)) {
+      return value
+          + " is not an ISO-8601 "
+          + type.getSimpleName()
+          + " such as "
+          + TIME_EXAMPLES.get(type);
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return value + " is not true or false";
+    }
+    return null;
   }
 }

@@ -55,11 +55,12 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
       if (cause instanceof BodySizeLimit.TooLarge) {
         // a chunked body passed the limit while a reader parsed it (the parser may wrap it)
         ApiException tooLarge = BodySizeLimit.tooLarge();
-        return problem(tooLarge.status(), tooLarge.title(), tooLarge.getMessage(), tooLarge);
+        return problem(
+            tooLarge.status(), tooLarge.title(), tooLarge.getMessage(), tooLarge.errors());
       }
     }
     if (error instanceof ApiException api) {
-      return problem(api.status(), api.title(), api.getMessage(), api);
+      return problem(api.status(), api.title(), api.getMessage(), api.errors());
     }
     if (error instanceof JsonMappingException mapping) {
       return problem(400, "Malformed request body", JsonMapper.describe(mapping, ""), null);
@@ -71,13 +72,11 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
           "the request body is not valid JSON: " + parse.getOriginalMessage(),
           null);
     }
-    if (error instanceof ParamException param && clientParameterKind(param) != null) {
+    String kind = error instanceof ParamException param ? clientParameterKind(param) : null;
+    if (kind != null) {
+      ParamException param = (ParamException) error;
       return problem(
-          400,
-          "Bad request",
-          describe(param, clientParameterKind(param)),
-          null,
-          Map.of("field", param.getParameterName()));
+          400, "Bad request", describe(param, kind), Map.of("field", param.getParameterName()));
     }
     if (error instanceof WebApplicationException web) {
       int status = web.getResponse().getStatus();
@@ -158,12 +157,7 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
         + (why.isEmpty() ? "" : ": " + why);
   }
 
-  private Problem problem(int status, String title, String detail, ApiException api) {
-    return problem(status, title, detail, api, api == null ? null : api.errors());
-  }
-
-  private Problem problem(
-      int status, String title, String detail, ApiException api, Map<String, Object> errors) {
+  private Problem problem(int status, String title, String detail, Map<String, Object> errors) {
     return new Problem("about:blank", title, status, detail, path(), MDC.get("requestId"), errors);
   }
 

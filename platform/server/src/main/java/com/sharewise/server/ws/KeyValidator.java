@@ -37,7 +37,7 @@ public interface KeyValidator {
    *     would wait for values that never come, so the client is told at once
    */
   static KeyValidator instrument(Predicate<InstrumentId> known) {
-    return key -> known(InstrumentId.parse(key), known).toString();
+    return key -> requireKnown(InstrumentId.parse(key), known).toString();
   }
 
   /**
@@ -57,7 +57,7 @@ public interface KeyValidator {
                 + "'; valid timeframes: "
                 + Timeframe.validLabels());
       }
-      return known(InstrumentId.parse(key.substring(0, bar)), known)
+      return requireKnown(InstrumentId.parse(key.substring(0, bar)), known)
           + "|"
           + Timeframe.parse(key.substring(bar + 1)).label();
     };
@@ -78,7 +78,7 @@ public interface KeyValidator {
     };
   }
 
-  private static InstrumentId known(InstrumentId instrument, Predicate<InstrumentId> known) {
+  private static InstrumentId requireKnown(InstrumentId instrument, Predicate<InstrumentId> known) {
     if (!known.test(instrument)) {
       throw new IllegalArgumentException("unknown instrument " + instrument);
     }

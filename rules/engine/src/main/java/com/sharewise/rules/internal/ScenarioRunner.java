@@ -47,16 +47,17 @@ public final class ScenarioRunner {
     Scenario.Given given = scenario.given();
     if (given == null || (signal ? given.signal() == null : given.order() == null)) {
       // the author's omission, not a failure of the rules: say what to add
+      String fact = signal ? "signal" : "order";
       return new ScenarioResult(
           scenario.name(),
           false,
           List.of(
               "a "
                   + set.kind().id()
-                  + " scenario needs "
-                  + (signal ? "given.signal" : "given.order")
+                  + " scenario needs given."
+                  + fact
                   + " (the "
-                  + (signal ? "signal" : "order")
+                  + fact
                   + " the rules judge)"),
           "",
           List.of());

@@ -53,13 +53,14 @@ import java.util.function.Supplier;
 @Produces(MediaType.APPLICATION_JSON)
 public final class RuleSetResource {
 
-  /** Strict about unknown fields, lenient about left-out numbers (they are 0). */
+  /**
+   * The API's JSON configuration (unknown fields and fractions for whole numbers refused), lenient
+   * only about numbers left out or null: they are 0.
+   */
   private static final ObjectMapper LENIENT =
-      new ObjectMapper()
-          .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
-          .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          // but a fraction for a whole number (a quantity) is refused, as in every request body
-          .disable(com.fasterxml.jackson.databind.DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+      JsonMapper.create()
+          .disable(
+              com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
   private final Rules rules;
   private final RuleSetService service;
